@@ -1,0 +1,153 @@
+"""Blocks that describe a procedure and the lessons of a course."""
+
+from django.utils import numberformat
+from django.utils.formats import get_format
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+CHANNEL_CHOICES = [
+    ("truc_tuyen", _("Online")),
+    ("truc_tiep", _("In person")),
+    ("buu_chinh", _("By public postal service")),
+]
+TIME_UNIT_CHOICES = [
+    ("gio_lam_viec", _("working hours")),
+    ("ngay_lam_viec", _("working days")),
+    ("ngay", _("days")),
+]
+
+
+def format_vnd(amount):
+    """200000 -> '200.000 đồng' in Vietnamese; 0 -> 'Free'."""
+    if not amount:
+        return _("Free")
+    # Django's Vietnamese formats turn grouping off; amounts of money are always grouped.
+    grouped = numberformat.format(
+        amount, ",", grouping=3, thousand_sep=get_format("THOUSAND_SEPARATOR"), force_grouping=True
+    )
+    return _("%(amount)s dong") % {"amount": grouped}
+
+
+class ChannelValue(blocks.StructValue):
+    def channel_label(self):
+        return dict(CHANNEL_CHOICES).get(self.get("channel"), "")
+
+    def time_limit_display(self):
+        value = self.get("time_limit_value")
+        if value is None:
+            return ""
+        number = format(value.normalize(), "f") if hasattr(value, "normalize") else str(value)
+        unit = dict(TIME_UNIT_CHOICES).get(self.get("time_limit_unit"), "")
+        return f"{number.replace('.', ',')} {unit}"
+
+    def fee_display(self):
+        return format_vnd(self.get("fee"))
+
+
+class ChannelBlock(blocks.StructBlock):
+    """One way to submit (online, in person, by post) with its own time limit and fee.
+
+    Fees and time limits are content an editor changes when a decree changes them;
+    the sandbox reads them from here to compute due dates and fee screens.
+    """
+
+    channel = blocks.ChoiceBlock(choices=CHANNEL_CHOICES, label=_("Channel"))
+    time_limit_value = blocks.DecimalBlock(
+        label=_("Time limit"), min_value=0, decimal_places=1, max_digits=5
+    )
+    time_limit_unit = blocks.ChoiceBlock(
+        choices=TIME_UNIT_CHOICES, default="ngay_lam_viec", label=_("Unit")
+    )
+    time_limit_note = blocks.CharBlock(label=_("Note on the time limit"), required=False)
+    fee = blocks.IntegerBlock(label=_("Fee (VND)"), min_value=0, default=0)
+    fee_note = blocks.CharBlock(label=_("Note on the fee"), required=False)
+    description = blocks.TextBlock(label=_("Description"), required=False)
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/channel_block.html"
+        value_class = ChannelValue
+        description = _("A way to submit, with its time limit and fee")
+
+
+class RequiredDocumentBlock(blocks.StructBlock):
+    """A document of the dossier (thành phần hồ sơ) and whether it must be uploaded."""
+
+    name = blocks.CharBlock(label=_("Document name"))
+    quantity = blocks.CharBlock(label=_("Quantity"), default="01 bản chính")
+    required = blocks.BooleanBlock(label=_("Required"), required=False, default=True)
+    lookup_from_database = blocks.BooleanBlock(
+        label=_("No upload needed when looked up from the national database"),
+        required=False,
+        default=False,
+    )
+    form = DocumentChooserBlock(label=_("Form to download"), required=False)
+    note = blocks.TextBlock(label=_("Note"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/required_document_block.html"
+        description = _("A document the applicant provides")
+
+
+class LegalBasisBlock(blocks.StructBlock):
+    number = blocks.CharBlock(label=_("Number"), help_text="123/2015/NĐ-CP")
+    title = blocks.CharBlock(label=_("Summary"))
+    issued_on = blocks.DateBlock(label=_("Date issued"), required=False)
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "blocks/legal_basis_block.html"
+        description = _("A legal document this procedure rests on")
+
+
+class TutorialStepBlock(blocks.StructBlock):
+    """One step of doing the procedure online, written for someone who has never done it.
+
+    Each step is identified by its StreamField block id, which stays the same when the
+    editor changes its text; the tutorial renderer attaches a video clip to that id.
+    """
+
+    title = blocks.CharBlock(label=_("Step title"), max_length=120)
+    instruction = blocks.TextBlock(label=_("What to do, in plain words"))
+    screenshot = ImageChooserBlock(label=_("Screenshot"), required=False)
+    screenshot_alt = blocks.CharBlock(
+        label=_("What the screenshot shows"), required=False, max_length=200
+    )
+    tips = blocks.ListBlock(blocks.CharBlock(label=_("Tip")), label=_("Tips"), default=[])
+    common_mistakes = blocks.ListBlock(
+        blocks.CharBlock(label=_("Mistake")), label=_("Common mistakes"), default=[]
+    )
+
+    class Meta:
+        icon = "list-ol"
+        template = "blocks/tutorial_step_block.html"
+        description = _("A step of the online procedure")
+
+
+class ProcedureLessonBlock(blocks.StructBlock):
+    procedure = blocks.PageChooserBlock(page_type="courses.ProcedurePage", label=_("Procedure"))
+    note = blocks.TextBlock(label=_("What to pay attention to"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/procedure_lesson_block.html"
+        description = _("A lesson that walks through one procedure")
+
+
+class TextLessonBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Lesson title"), max_length=150)
+    body = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"], label=_("Body"))
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/text_lesson_block.html"
+        description = _("A short reading lesson")
+
+
+class LessonStreamBlock(blocks.StreamBlock):
+    procedure_lesson = ProcedureLessonBlock()
+    text_lesson = TextLessonBlock()

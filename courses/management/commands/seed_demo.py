@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from courses.demo.accounts import demo_accounts_ensure
+from courses.demo.loader import demo_site_seed
+
+
+class Command(BaseCommand):
+    help = "Load the Vietnamese demo procedures, courses and accounts (safe to run twice)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Rewrite and republish the demo pages from the data files.",
+        )
+        parser.add_argument(
+            "--no-accounts", action="store_true", help="Do not create the demo accounts."
+        )
+
+    def handle(self, *args, update=False, no_accounts=False, **options):
+        report = demo_site_seed(update=update)
+        self.stdout.write(
+            f"Trang mẫu: {len(report.created)} tạo mới, {len(report.updated)} cập nhật, "
+            f"{len(report.unchanged)} giữ nguyên."
+        )
+        if no_accounts:
+            return
+        self.stdout.write(f"Tài khoản mẫu (mật khẩu: {settings.DEMO_PASSWORD}):")
+        for username, full_name, role in demo_accounts_ensure():
+            self.stdout.write(f"  {username:<10} {role:<20} {full_name}")

@@ -1,0 +1,61 @@
+"""Search that Vietnamese users can use, the same on SQLite and PostgreSQL.
+
+People type without accents ("dang ky ket hon"), in capitals, or from keyboards that send
+decomposed (NFD) characters. Neither SQLite's FTS5 nor Python's NFD folds "đ" to "d", so
+pages store a folded copy of their searchable text (``search_folded``) and queries are
+folded the same way; the database then only needs a plain substring match, which behaves
+identically on both backends.
+"""
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def normalize_input(text):
+    """NFC, trimmed and with runs of white space collapsed: what a user meant to type."""
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+
+def fold(text):
+    """'ĐĂNG KÝ Kết hôn' -> 'dang ky ket hon' (accents, case and đ folded, words only)."""
+    decomposed = unicodedata.normalize("NFD", text or "")
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("đ", "d").replace("Đ", "D").lower()
+    return " ".join(_WORD.findall(stripped))
+
+
+def folded_document(*parts):
+    """The stored search text: folded words, with a leading space so that a query word
+    can be matched at the start of a stored word with ``contains=" " + word``."""
+    return " " + " ".join(filter(None, (fold(part) for part in parts))) + " "
+
+
+def query_words(query):
+    return fold(normalize_input(query)).split()
+
+
+def relevance(words, title, keywords=""):
+    """Score one candidate: the whole phrase in the title first, then title words, then
+    the editor's keywords. Higher is better."""
+    phrase = " ".join(words)
+    folded_title = f" {fold(title)} "
+    folded_keywords = f" {fold(keywords)} "
+    score = 0
+    if f" {phrase} " in folded_title:
+        score += 100
+    elif f" {phrase}" in folded_title:
+        score += 60
+    if f" {phrase}" in folded_keywords:
+        score += 40
+    for word in words:
+        if f" {word} " in folded_title:
+            score += 10
+        elif f" {word}" in folded_title:
+            score += 6
+        if f" {word}" in folded_keywords:
+            score += 3
+    # Prefer the shorter title when the match is equal: "Đăng ký kết hôn" before a
+    # longer procedure that merely mentions marriage.
+    return score - len(folded_title) / 1000

@@ -1,0 +1,78 @@
+"""Reads that span several models, for pages and views."""
+
+from .models import CoursePage, LifeEvent, ProcedureIndexPage, ProcedurePage, Sector
+from .search import query_words, relevance
+
+
+def procedure_catalogue(index_page, *, linh_vuc=None, su_kien=None, cap=""):
+    """The catalogue's procedures, narrowed by the chosen sector, life event and level."""
+    procedures = (
+        ProcedurePage.objects.child_of(index_page)
+        .live()
+        .select_related("sector")
+        .order_by("sector__sort_order", "title")
+    )
+    if linh_vuc:
+        procedures = procedures.filter(sector=linh_vuc)
+    if su_kien:
+        procedures = procedures.filter(life_events=su_kien)
+    if cap:
+        procedures = procedures.filter(agency_level=cap)
+    return {
+        "procedures": procedures,
+        "sectors": Sector.objects.all(),
+        "life_events": LifeEvent.objects.all(),
+        "is_filtered": bool(linh_vuc or su_kien or cap),
+    }
+
+
+def home_page_entry_points():
+    return {
+        "catalogue": ProcedureIndexPage.objects.live().first(),
+        "life_events": LifeEvent.objects.all(),
+        "courses": CoursePage.objects.live().order_by("path"),
+    }
+
+
+def courses_using_procedure(procedure):
+    """Live courses with a lesson on this procedure (few courses: read in Python)."""
+    return [
+        course
+        for course in CoursePage.objects.live().order_by("path")
+        if any(
+            lesson.block_type == "procedure_lesson"
+            and lesson.value["procedure"]
+            and lesson.value["procedure"].pk == procedure.pk
+            for lesson in course.lessons
+        )
+    ]
+
+
+def _matching(queryset, words):
+    """Pages whose folded text has every word at the start of one of its words; if
+    none has them all, pages with any of them (a typo in one word still finds something)."""
+    every = queryset
+    for word in words:
+        every = every.filter(search_folded__contains=f" {word}")
+    if every.exists():
+        return list(every)
+    found = {}
+    for word in words:
+        for page in queryset.filter(search_folded__contains=f" {word}"):
+            found[page.pk] = page
+    return list(found.values())
+
+
+def search_catalogue(query):
+    """Procedures and courses for a free-text query, best match first.
+
+    Accent-, case- and đ-insensitive, NFC/NFD-agnostic, identical on SQLite and PostgreSQL.
+    """
+    words = query_words(query)
+    if not words:
+        return {"procedures": [], "courses": [], "words": words}
+    procedures = _matching(ProcedurePage.objects.live().select_related("sector"), words)
+    procedures.sort(key=lambda page: -relevance(words, page.title, page.search_keywords))
+    courses = _matching(CoursePage.objects.live(), words)
+    courses.sort(key=lambda page: -relevance(words, page.title))
+    return {"procedures": procedures, "courses": courses, "words": words}

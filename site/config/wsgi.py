@@ -1,0 +1,14 @@
+"""WSGI entry point: ``gunicorn --pythonpath site config.wsgi``."""
+
+import os
+import sys
+from pathlib import Path
+
+# site/ is a source root, not a package; the repository root holds the apps.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+
+from django.core.wsgi import get_wsgi_application  # noqa: E402
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+application = get_wsgi_application()

@@ -1,0 +1,30 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads and generated files go to a temporary folder, never to media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def home_page(db):
+    from home.models import HomePage
+
+    return HomePage.objects.get(depth=2)
+
+
+@pytest.fixture
+def catalogue(home_page):
+    from tests.factories import ProcedureIndexPageFactory
+
+    return ProcedureIndexPageFactory(parent=home_page, slug="thu-tuc", title="Thủ tục hành chính")
+
+
+@pytest.fixture
+def demo_site(db):
+    """The full demo content, as `make run` loads it."""
+    from courses.demo.loader import demo_site_seed
+
+    return demo_site_seed()

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class TrainingConfig(AppConfig):
+    """Organisations, classes, attendance, progress, certificates and reports."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "training"
+    verbose_name = "Lớp học và tiến độ"
