@@ -1,6 +1,15 @@
 import pytest
 
 
+def pytest_report_header(config):
+    # CI runs the suite twice; say which database this run uses.
+    import django
+    from django.conf import settings
+
+    django.setup()
+    return f"database: {settings.DATABASES['default']['ENGINE']}"
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads and generated files go to a temporary folder, never to media/."""

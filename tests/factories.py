@@ -45,6 +45,7 @@ class ProcedureIndexPageFactory(wagtail_factories.PageFactory):
 class ProcedurePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = ProcedurePage
+        skip_postgeneration_save = True  # the life_events hook saves when it changes anything
 
     title = "Đăng ký khai sinh"
     slug = factory.Sequence(lambda n: f"thu-tuc-{n}")
