@@ -114,3 +114,15 @@ def test_catalogue_works_as_a_plain_form(client, catalogue):
     assert '<form method="get"' in html
     assert 'name="su_kien"' in html and 'name="linh_vuc"' in html and 'name="cap"' in html
     assert "<script" not in html
+
+
+@pytest.mark.django_db
+def test_editor_can_open_a_procedure_and_the_catalogue_snippets_in_the_admin(
+    client, criminal_record, django_user_model
+):
+    editor = django_user_model.objects.create_superuser("bientap", password="x")
+    client.force_login(editor)
+    assert client.get(f"/admin/pages/{criminal_record.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{criminal_record.get_parent().pk}/").status_code == 200
+    assert client.get("/admin/snippets/courses/sector/").status_code == 200
+    assert client.get("/admin/snippets/courses/lifeevent/").status_code == 200
