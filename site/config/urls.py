@@ -19,6 +19,7 @@ urlpatterns = [
         name="account_login",
     ),
     path("tai-khoan/dang-xuat/", auth_views.LogoutView.as_view(), name="account_logout"),
+    path("thuc-hanh/", include("sandbox.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

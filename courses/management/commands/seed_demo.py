@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 
 from courses.demo.accounts import demo_accounts_ensure
 from courses.demo.loader import demo_site_seed
+from sandbox.demo.loader import sandbox_demo_seed
 
 
 class Command(BaseCommand):
@@ -24,6 +25,8 @@ class Command(BaseCommand):
             f"Trang mẫu: {len(report.created)} tạo mới, {len(report.updated)} cập nhật, "
             f"{len(report.unchanged)} giữ nguyên."
         )
+        written = sandbox_demo_seed(update=update)
+        self.stdout.write(f"Môi trường thực hành: {written} mục tạo mới hoặc cập nhật.")
         if no_accounts:
             return
         self.stdout.write(f"Tài khoản mẫu (mật khẩu: {settings.DEMO_PASSWORD}):")

@@ -179,6 +179,18 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "txt"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
+# Sandbox: practice data is deleted this many days after its owner's last activity;
+# the auto-officer takes one action per this many seconds (its accelerated clock).
+SANDBOX_RETENTION_DAYS = env.int("SANDBOX_RETENTION_DAYS", default=30)
+SANDBOX_AUTO_OFFICER_STEP_SECONDS = env.int("SANDBOX_AUTO_OFFICER_STEP_SECONDS", default=20)
+SANDBOX_UPLOAD_MAX_BYTES = env.int("SANDBOX_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+CELERY_BEAT_SCHEDULE = {
+    "purge-expired-practice-data": {
+        "task": "sandbox.tasks.purge_expired_practice_data",
+        "schedule": 6 * 60 * 60,
+    },
+}
+
 # Demo accounts printed by `seed_demo`; override on any server that others can reach.
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="congdanso2026")
 
@@ -196,4 +208,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # Wagtail logs every background index update at INFO; only problems matter here.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }

@@ -1,0 +1,34 @@
+"""The sandbox's data: practice identities and accounts, dossiers and what happens to
+them, exercises and the practice event log. Nothing here ever leaves the platform."""
+
+from .accounts import OtpChallenge, PracticeAccount, PracticeIdentity, SimulatedMessage
+from .dossiers import (
+    DossierAttachment,
+    DossierEvent,
+    DossierStatus,
+    Holiday,
+    Payment,
+    PracticeDossier,
+    Rating,
+    SupplementRequest,
+)
+from .exercises import Exercise, ExerciseAttempt, PracticeEvent, PracticeForm
+
+__all__ = [
+    "DossierAttachment",
+    "DossierEvent",
+    "DossierStatus",
+    "Exercise",
+    "ExerciseAttempt",
+    "Holiday",
+    "OtpChallenge",
+    "Payment",
+    "PracticeAccount",
+    "PracticeDossier",
+    "PracticeEvent",
+    "PracticeForm",
+    "PracticeIdentity",
+    "Rating",
+    "SimulatedMessage",
+    "SupplementRequest",
+]

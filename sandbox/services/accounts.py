@@ -1,0 +1,278 @@
+"""Practice identities, the portal's own registration, and both log-in paths."""
+
+import datetime
+import secrets
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import transaction
+
+from ..errors import PracticeError, PracticeErrors
+from ..models import OtpChallenge, PracticeAccount, PracticeEvent, PracticeIdentity
+from ..models.accounts import PRACTICE_CCCD_PREFIX
+from ..validators import (
+    EMAIL,
+    PHONE,
+    clean_text,
+    has_diacritics,
+    names_match,
+    parse_vn_date,
+    password_problems,
+)
+from .events import practice_errors_record, practice_event_record
+from .exercises import exercise_check
+from .messages import message_send
+
+OTP_LIFETIME = datetime.timedelta(minutes=5)
+OTP_MAX_ATTEMPTS = 5
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ"]
+MIDDLE = {"Nam": ["Văn", "Hữu", "Đức", "Minh", "Quang"], "Nữ": ["Thị", "Ngọc", "Thu", "Mỹ"]}
+GIVEN = {
+    "Nam": ["Bảy", "Hùng", "Dũng", "Tâm", "Phúc", "Lộc", "Đạt", "Sơn"],
+    "Nữ": ["Hoa", "Lan", "Hằng", "Ánh", "Nga", "Thủy", "Duyên", "Đào"],
+}
+PLACES = [
+    "Ấp Tân Lập, xã Đầm Dơi, tỉnh Cà Mau",
+    "Thôn 3, xã Bù Đốp, tỉnh Đồng Nai",
+    "Tổ dân phố 5, phường Hồng Bàng, thành phố Hải Phòng",
+    "Thôn An Phú, xã Tịnh Khê, tỉnh Quảng Ngãi",
+]
+
+
+def _choice(items):
+    return items[secrets.randbelow(len(items))]
+
+
+def identity_issue(*, ctx, vneid_level=2, web_login_allowed=True, old_phone=False):
+    """Hand out a practice ID card: a made-up person whose CCCD starts with 099."""
+    sex = _choice(["Nam", "Nữ"])
+    year = 1950 + secrets.randbelow(55)
+    birth = datetime.date(year, 1 + secrets.randbelow(12), 1 + secrets.randbelow(28))
+    century_sex = ("0" if sex == "Nam" else "1") if year < 2000 else ("2" if sex == "Nam" else "3")
+    while True:
+        cccd = f"{PRACTICE_CCCD_PREFIX}{century_sex}{year % 100:02d}{secrets.randbelow(10**6):06d}"
+        if not PracticeIdentity.objects.filter(cccd=cccd).exists():
+            break
+    identity = PracticeIdentity.objects.create(
+        owner_key=ctx.owner_key,
+        cccd=cccd,
+        full_name=f"{_choice(SURNAMES)} {_choice(MIDDLE[sex])} {_choice(GIVEN[sex])}",
+        birth_date=birth,
+        sex=sex,
+        phone=f"09{secrets.randbelow(10**8):08d}",
+        address=_choice(PLACES),
+        vneid_level=vneid_level,
+        vneid_web_login_allowed=web_login_allowed,
+        vneid_device=PracticeIdentity.VneidDevice.OLD_PHONE
+        if old_phone
+        else PracticeIdentity.VneidDevice.CURRENT,
+    )
+    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="cccd")
+    return identity
+
+
+def _own_identity(ctx, cccd, step):
+    cccd = "".join(cccd.split())
+    if not (cccd.isdigit() and len(cccd) == 12):
+        raise PracticeError("cccd_format", step=step, field="cccd", field_label="Số CCCD")
+    if not cccd.startswith(PRACTICE_CCCD_PREFIX):
+        raise PracticeError("cccd_not_practice", step=step, field="cccd", field_label="Số CCCD")
+    identity = PracticeIdentity.objects.filter(cccd=cccd, owner_key=ctx.owner_key).first()
+    if identity is None:
+        raise PracticeError("cccd_unknown", step=step, field="cccd", field_label="Số CCCD")
+    return identity
+
+
+def otp_issue(*, ctx, identity, purpose):
+    code = f"{secrets.randbelow(10**6):06d}"
+    otp = OtpChallenge.objects.create(
+        identity=identity, purpose=purpose, code=code, expires_at=ctx.now + OTP_LIFETIME
+    )
+    # Real SMS brandnames send unaccented text; the simulated phone shows it the same way.
+    message_send(
+        ctx=ctx,
+        identity=identity,
+        channel="sms",
+        sender="DVCQG-LUYENTAP",
+        body=f"Ma xac thuc cua ban la {code}. Ma co hieu luc trong 5 phut. "
+        "KHONG cung cap ma nay cho bat ky ai.",
+    )
+    return otp
+
+
+def registration_start(*, ctx, data, captcha_expected):
+    """Check the registration form the way the portal does, then send the OTP."""
+    errors = []
+
+    def fail(code, field, label):
+        errors.append(PracticeError(code, step="register", field=field, field_label=label))
+
+    identity = None
+    try:
+        identity = _own_identity(ctx, data.get("cccd", ""), "register")
+    except PracticeError as error:
+        errors.append(error)
+    full_name = clean_text(data.get("full_name"))
+    if not full_name:
+        fail("required", "full_name", "Họ và tên")
+    elif not has_diacritics(full_name):
+        fail("name_no_diacritics", "full_name", "Họ và tên")
+    elif identity and not names_match(full_name, identity.full_name):
+        fail("name_mismatch", "full_name", "Họ và tên")
+    birth_text = data.get("birth_date", "")
+    if not birth_text.strip():
+        fail("required", "birth_date", "Ngày sinh")
+    else:
+        try:
+            birth = parse_vn_date(birth_text)
+            if identity and birth != identity.birth_date:
+                fail("birth_date_mismatch", "birth_date", "Ngày sinh")
+        except ValueError as error:
+            fail(str(error), "birth_date", "Ngày sinh")
+    phone = "".join(data.get("phone", "").split())
+    if not PHONE.match(phone):
+        fail("phone_format", "phone", "Số điện thoại")
+    email = data.get("email", "").strip()
+    if email and not EMAIL.match(email):
+        fail("email_format", "email", "Thư điện tử")
+    if data.get("captcha", "").strip().upper() != (captcha_expected or "").upper():
+        fail("captcha_wrong", "captcha", "Mã kiểm tra")
+    if identity and hasattr(identity, "portal_account") and identity.portal_account.is_active:
+        fail("account_exists", "cccd", "Số CCCD")
+    if not errors and phone != identity.phone:
+        # The portal only learns this when it asks the carrier, after everything else.
+        fail("phone_not_owner", "phone", "Số điện thoại")
+    if errors:
+        practice_errors_record(ctx=ctx, errors=errors)
+        raise PracticeErrors(errors)
+
+    with transaction.atomic():
+        account, _created = PracticeAccount.objects.update_or_create(
+            identity=identity, defaults={"phone": phone, "email": email}
+        )
+        otp_issue(ctx=ctx, identity=identity, purpose=OtpChallenge.Purpose.REGISTER)
+    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="register")
+    return account
+
+
+def otp_verify(*, ctx, account, code):
+    otp = account.identity.otps.filter(purpose=OtpChallenge.Purpose.REGISTER).first()
+    code = "".join((code or "").split())
+    error = None
+    if otp is None or otp.used_at:
+        error = "otp_expired"
+    elif otp.attempts >= OTP_MAX_ATTEMPTS:
+        error = "otp_too_many"
+    elif ctx.now > otp.expires_at:
+        error = "otp_expired"
+    elif code != otp.code:
+        otp.attempts += 1
+        otp.save(update_fields=["attempts"])
+        error = "otp_wrong" if otp.attempts < OTP_MAX_ATTEMPTS else "otp_too_many"
+    if error:
+        failure = PracticeError(error, step="otp", field="otp", field_label="Mã xác nhận")
+        practice_errors_record(ctx=ctx, errors=[failure])
+        raise PracticeErrors([failure])
+    otp.used_at = ctx.now
+    otp.save(update_fields=["used_at"])
+    account.otp_verified_at = ctx.now
+    account.save(update_fields=["otp_verified_at"])
+    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="otp")
+
+
+def password_set(*, ctx, account, password, confirm):
+    errors = [
+        PracticeError(code, step="password", field="password", field_label="Mật khẩu")
+        for code in password_problems(password)
+    ]
+    if not errors and password != confirm:
+        errors.append(
+            PracticeError(
+                "password_mismatch",
+                step="password",
+                field="confirm",
+                field_label="Nhập lại mật khẩu",
+            )
+        )
+    if errors:
+        practice_errors_record(ctx=ctx, errors=errors)
+        raise PracticeErrors(errors)
+    account.password = make_password(password)
+    account.activated_at = ctx.now
+    account.save(update_fields=["password", "activated_at"])
+    message_send(
+        ctx=ctx,
+        identity=account.identity,
+        channel="sms",
+        sender="DVCQG-LUYENTAP",
+        body="Tai khoan dich vu cong luyen tap cua ban da duoc tao thanh cong.",
+    )
+    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="password")
+
+
+def portal_login(*, ctx, cccd, password):
+    try:
+        identity = _own_identity(ctx, cccd, "login")
+    except PracticeError as error:
+        practice_errors_record(ctx=ctx, errors=[error])
+        raise PracticeErrors([error]) from None
+    account = getattr(identity, "portal_account", None)
+    error = None
+    if account is None or not account.otp_verified_at and not account.password:
+        error = PracticeError(
+            "login_failed", step="login", field="password", field_label="Mật khẩu"
+        )
+    elif not account.is_active:
+        error = PracticeError(
+            "login_not_activated", step="login", field="cccd", field_label="Số CCCD"
+        )
+    elif not check_password(password, account.password):
+        error = PracticeError(
+            "login_failed", step="login", field="password", field_label="Mật khẩu"
+        )
+    if error:
+        practice_errors_record(ctx=ctx, errors=[error])
+        raise PracticeErrors([error])
+    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="login")
+    exercise_check(ctx=ctx, trigger="logged_in", identity=identity, method="portal")
+    return identity
+
+
+def vneid_login(*, ctx, identity):
+    """The VNeID app confirms a QR log-in, unless the account is in one of the real
+    failure states, which the learner then fixes on the simulated phone."""
+    code = None
+    if identity.vneid_level < 2:
+        code = "vneid_level1"
+    elif not identity.vneid_web_login_allowed:
+        code = "vneid_web_not_allowed"
+    elif identity.vneid_device == PracticeIdentity.VneidDevice.OLD_PHONE:
+        code = "vneid_old_phone"
+    if code:
+        error = PracticeError(code, step="vneid", field="vneid")
+        practice_errors_record(ctx=ctx, errors=[error])
+        raise PracticeErrors([error])
+    message_send(
+        ctx=ctx,
+        identity=identity,
+        channel="app",
+        sender="VNeID (giả lập)",
+        body="Bạn vừa xác nhận đăng nhập Cổng dịch vụ công luyện tập bằng tài khoản định danh.",
+    )
+    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="vneid")
+    exercise_check(ctx=ctx, trigger="logged_in", identity=identity, method="vneid")
+    return identity
+
+
+def vneid_fix(*, ctx, identity, action):
+    """What the learner does on the simulated phone (or at the police station) to fix it."""
+    if action == "allow_web":
+        identity.vneid_web_login_allowed = True
+    elif action == "upgrade_level":
+        identity.vneid_level = 2
+    elif action == "move_device":
+        identity.vneid_device = PracticeIdentity.VneidDevice.CURRENT
+        otp_issue(ctx=ctx, identity=identity, purpose=OtpChallenge.Purpose.VNEID_DEVICE)
+    identity.save()
+    practice_event_record(
+        ctx=ctx, kind=PracticeEvent.Kind.HINT_USED, step="vneid", data={"fix": action}
+    )

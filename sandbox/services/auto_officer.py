@@ -1,0 +1,69 @@
+"""The scripted auto-officer: a one-stop desk that acts by itself, for self-study.
+
+It works on an accelerated clock: every ``SANDBOX_AUTO_OFFICER_STEP_SECONDS`` (20 s by
+default) of real time it takes the next action of its script. It acts lazily, when the
+learner looks at the dossier, so it needs no worker and behaves the same in the
+embedded mode; "Tua nhanh" takes the next action at once.
+"""
+
+import datetime
+
+from django.conf import settings
+
+from ..models import DossierStatus, PracticeDossier
+from . import desk
+
+S = DossierStatus
+OFFICER = "Cán bộ tự động (giả lập)"
+
+
+def _step_seconds():
+    return getattr(settings, "SANDBOX_AUTO_OFFICER_STEP_SECONDS", 20)
+
+
+def _next_action(dossier):
+    supplement_done = dossier.supplements.exists()
+    if dossier.status == S.NEW and dossier.fee_status != PracticeDossier.FeeStatus.UNPAID:
+        return lambda ctx: desk.desk_accept(ctx=ctx, dossier=dossier, officer=OFFICER)
+    if dossier.status == S.RECEIVED:
+        return lambda ctx: desk.desk_start_processing(ctx=ctx, dossier=dossier, officer=OFFICER)
+    if dossier.status == S.PROCESSING:
+        if dossier.auto_officer_script == "supplement" and not supplement_done:
+            return lambda ctx: _ask_for_clearer_photo(ctx, dossier)
+        return lambda ctx: desk.desk_finish(ctx=ctx, dossier=dossier, officer=OFFICER)
+    if dossier.status == S.DONE and dossier.delivery_method in ("desk", "post"):
+        return lambda ctx: desk.desk_return(ctx=ctx, dossier=dossier, officer=OFFICER)
+    return None
+
+
+def _ask_for_clearer_photo(ctx, dossier):
+    first = dossier.files.filter(supplement__isnull=True).first()
+    name = first.document_name if first else dossier.procedure.documents[0].value["name"]
+    desk.desk_request_supplement(
+        ctx=ctx,
+        dossier=dossier,
+        officer=OFFICER,
+        documents=[name],
+        reason="Ảnh chụp bị mờ, không đọc được thông tin.",
+        content=f"Chụp lại {name} rõ nét, đủ bốn góc, không bị lóa, rồi gửi bổ sung.",
+    )
+
+
+def auto_officer_tick(*, ctx, dossier, force=False):
+    """Take every action whose time has come (or one action now, with ``force``)."""
+    if not dossier.auto_officer:
+        return 0
+    taken = 0
+    step = datetime.timedelta(seconds=_step_seconds())
+    while True:
+        action = _next_action(dossier)
+        if action is None:
+            return taken
+        last = dossier.status_changed_at or dossier.submitted_at
+        if not force and last and ctx.now - last < step:
+            return taken
+        action(ctx)
+        dossier.refresh_from_db()
+        taken += 1
+        if force:
+            return taken

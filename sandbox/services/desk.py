@@ -1,0 +1,260 @@
+"""The one-stop desk (bộ phận một cửa): what an official does to an online dossier.
+
+The same functions serve the console (an official or a trainer demonstrating) and the
+scripted auto-officer, so every status is reachable in practice.
+"""
+
+from courses.search import fold
+
+from ..errors import PracticeError, PracticeErrors
+from ..models import DossierStatus, PracticeDossier, SupplementRequest
+from ..validators import clean_text
+from ..working_days import add_working_days
+from .dossiers import (
+    dossier_due_date,
+    dossier_set_status,
+    holidays,
+)
+from .events import practice_errors_record
+from .exercises import exercise_check
+from .messages import message_send
+
+S = DossierStatus
+
+
+def _require(ctx, dossier, *statuses):
+    if dossier.status not in statuses:
+        error = PracticeError("desk_wrong_status", step="desk")
+        practice_errors_record(ctx=ctx, errors=[error])
+        raise PracticeErrors([error])
+
+
+def _notify(ctx, dossier, subject, body, kind=""):
+    for channel, sender in (
+        ("sms", "DVCQG-LUYENTAP"),
+        ("email", "Bộ phận một cửa (luyện tập)"),
+        ("zalo", "Zalo OA Dịch vụ công (luyện tập)"),
+    ):
+        text = fold(body) if channel == "sms" else body  # SMS brandnames send no accents
+        message_send(
+            ctx=ctx,
+            identity=dossier.identity,
+            dossier=dossier,
+            channel=channel,
+            sender=sender,
+            subject=subject if channel == "email" else "",
+            body=text,
+            attachment_kind=kind if channel == "email" else "",
+        )
+
+
+def desk_accept(*, ctx, dossier, officer):
+    """Tiếp nhận: sets the due date in working days and sends the intake slip."""
+    _require(ctx, dossier, S.NEW)
+    if dossier.fee_status == PracticeDossier.FeeStatus.UNPAID:
+        error = PracticeError(
+            "desk_unpaid",
+            step="desk",
+            field="fee",
+            detail="Hồ sơ chưa nộp phí, lệ phí: chờ công dân thanh toán "
+            "rồi mới tiếp nhận (hồ sơ thu phí trước).",
+        )
+        practice_errors_record(ctx=ctx, errors=[error])
+        raise PracticeErrors([error])
+    dossier.received_at = ctx.now
+    dossier.due_date = dossier_due_date(dossier, ctx.now)
+    dossier_set_status(
+        dossier, S.RECEIVED, ctx=ctx, actor=officer, action="Tiếp nhận hồ sơ trực tuyến"
+    )
+    _notify(
+        ctx,
+        dossier,
+        f"Phiếu tiếp nhận hồ sơ {dossier.code}",
+        f"Hồ sơ {dossier.code} đã được tiếp nhận. Ngày hẹn trả kết quả: "
+        f"{dossier.due_date:%d/%m/%Y}.",
+        kind="intake_slip",
+    )
+    exercise_check(ctx=ctx, trigger="desk_accepted", dossier=dossier)
+
+
+def desk_start_processing(*, ctx, dossier, officer):
+    _require(ctx, dossier, S.RECEIVED)
+    dossier_set_status(dossier, S.PROCESSING, ctx=ctx, actor=officer, action="Chuyển xử lý")
+
+
+def desk_request_supplement(*, ctx, dossier, officer, documents, reason, content, days=7):
+    """Yêu cầu bổ sung: must name the documents (only ones the procedure lists), the
+    reason and the content, once. Otherwise the official is told which rule was broken."""
+    _require(ctx, dossier, S.NEW, S.RECEIVED, S.PROCESSING)
+    listed = [block.value["name"] for block in dossier.procedure.documents]
+    documents = [clean_text(name) for name in documents if clean_text(name)]
+    errors = []
+    if not documents:
+        errors.append(
+            PracticeError(
+                "desk_no_document",
+                step="desk",
+                field="documents",
+                field_label="Thành phần cần bổ sung",
+            )
+        )
+    for name in documents:
+        if name not in listed:
+            errors.append(
+                PracticeError(
+                    "desk_document_not_required", step="desk", field="documents", field_label=name
+                )
+            )
+    if len(clean_text(reason)) < 5 or len(clean_text(content)) < 5:
+        errors.append(
+            PracticeError(
+                "desk_no_reason",
+                step="desk",
+                field="reason",
+                field_label="Lý do và nội dung bổ sung",
+            )
+        )
+    if errors:
+        practice_errors_record(ctx=ctx, errors=errors)
+        raise PracticeErrors(errors)
+    deadline = add_working_days(ctx.now.date(), int(days), holidays())
+    SupplementRequest.objects.create(
+        dossier=dossier,
+        document_names=documents,
+        reason=clean_text(reason),
+        content=clean_text(content),
+        deadline=deadline,
+        requested_by=officer,
+    )
+    dossier_set_status(
+        dossier,
+        S.SUPPLEMENT,
+        ctx=ctx,
+        actor=officer,
+        action="Yêu cầu công dân bổ sung hồ sơ",
+        note=clean_text(reason),
+    )
+    _notify(
+        ctx,
+        dossier,
+        f"Yêu cầu bổ sung hồ sơ {dossier.code}",
+        f"Hồ sơ {dossier.code} cần bổ sung: {', '.join(documents)}. Lý do: "
+        f"{clean_text(reason)}. Hạn bổ sung: {deadline:%d/%m/%Y}.",
+        kind="supplement_guide",
+    )
+    exercise_check(ctx=ctx, trigger="desk_supplement_requested", dossier=dossier)
+
+
+def desk_reject(*, ctx, dossier, officer, reason):
+    _require(ctx, dossier, S.NEW, S.RECEIVED)
+    if len(clean_text(reason)) < 5:
+        error = PracticeError(
+            "desk_no_reason", step="desk", field="reason", field_label="Lý do từ chối"
+        )
+        practice_errors_record(ctx=ctx, errors=[error])
+        raise PracticeErrors([error])
+    dossier.decision_note, dossier.finished_at = clean_text(reason), ctx.now
+    dossier_set_status(
+        dossier,
+        S.REJECTED,
+        ctx=ctx,
+        actor=officer,
+        action="Từ chối tiếp nhận hồ sơ",
+        note=dossier.decision_note,
+    )
+    _notify(
+        ctx,
+        dossier,
+        f"Từ chối tiếp nhận hồ sơ {dossier.code}",
+        f"Hồ sơ {dossier.code} không được tiếp nhận. Lý do: {dossier.decision_note}",
+        kind="rejection",
+    )
+
+
+def desk_request_financial(*, ctx, dossier, officer, amount, note):
+    _require(ctx, dossier, S.PROCESSING)
+    dossier.fee_amount += int(amount)
+    dossier.fee_status = PracticeDossier.FeeStatus.UNPAID
+    dossier_set_status(
+        dossier,
+        S.FINANCIAL,
+        ctx=ctx,
+        actor=officer,
+        action="Yêu cầu thực hiện nghĩa vụ tài chính",
+        note=clean_text(note),
+    )
+    _notify(
+        ctx,
+        dossier,
+        f"Thông báo nộp phí hồ sơ {dossier.code}",
+        f"Hồ sơ {dossier.code} cần nộp thêm {int(amount):,} đồng".replace(",", ".")
+        + f": {clean_text(note)}.",
+    )
+
+
+def desk_finish(*, ctx, dossier, officer, summary=""):
+    """Đã xử lý xong: the result is ready (an electronic, watermarked practice copy)."""
+    _require(ctx, dossier, S.PROCESSING)
+    dossier.finished_at = ctx.now
+    dossier.result_summary = clean_text(summary) or f"Kết quả {dossier.procedure_title}"
+    dossier_set_status(dossier, S.DONE, ctx=ctx, actor=officer, action="Đã xử lý xong")
+    where = {
+        "online": "Tải kết quả điện tử trong Quản lý hồ sơ.",
+        "desk": "Mời ông/bà đến Bộ phận một cửa nhận kết quả.",
+        "post": "Kết quả sẽ được chuyển qua bưu điện; cước phí trả khi nhận.",
+    }.get(dossier.delivery_method, "")
+    _notify(
+        ctx,
+        dossier,
+        f"Hồ sơ {dossier.code} đã có kết quả",
+        f"Hồ sơ {dossier.code} đã có kết quả. {where}",
+        kind="result",
+    )
+
+
+def desk_return(*, ctx, dossier, officer):
+    _require(ctx, dossier, S.DONE)
+    dossier.returned_at = ctx.now
+    action = (
+        "Chuyển kết quả qua bưu chính công ích"
+        if dossier.delivery_method == "post"
+        else "Trả kết quả"
+    )
+    dossier_set_status(dossier, S.RETURNED, ctx=ctx, actor=officer, action=action)
+
+
+def desk_apologise(*, ctx, dossier, officer, extra_days=2, reason=""):
+    """Phiếu xin lỗi và hẹn lại ngày trả kết quả, for an overdue dossier."""
+    _require(ctx, dossier, S.RECEIVED, S.PROCESSING)
+    original = dossier.due_date
+    dossier.due_date = add_working_days(max(original, ctx.now.date()), int(extra_days), holidays())
+    dossier.apology_sent_at = ctx.now
+    dossier.save()
+    reason = clean_text(reason) or "Hồ sơ cần thêm thời gian xác minh."
+    _notify(
+        ctx,
+        dossier,
+        f"Phiếu xin lỗi và hẹn lại ngày trả kết quả {dossier.code}",
+        f"Xin lỗi ông/bà vì hồ sơ {dossier.code} chưa có kết quả đúng hẹn "
+        f"({original:%d/%m/%Y}). Lý do: {reason} Ngày hẹn mới: {dossier.due_date:%d/%m/%Y}.",
+        kind="apology",
+    )
+    return original
+
+
+def desk_queue(owner_key):
+    """The practice desk of one learner: only their own dossiers, never anyone else's."""
+    return (
+        PracticeDossier.objects.filter(owner_key=owner_key)
+        .exclude(status=S.DRAFT)
+        .select_related("identity")
+        .order_by("-submitted_at")
+    )
+
+
+def overdue_today(dossier, now):
+    return bool(
+        dossier.due_date
+        and now.date() > dossier.due_date
+        and dossier.status in (S.RECEIVED, S.PROCESSING)
+    )

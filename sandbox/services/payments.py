@@ -1,0 +1,128 @@
+"""The simulated payment gateway: no card data, no bank, no network call.
+
+It teaches what people meet on the real national payment platform: choosing a bank or
+e-wallet, a transfer charge shown on top of the fee (the seeds complain of 5.500 đồng on a
+200.000 đồng fee), and the failures: refused, timed out, and "money taken but dossier
+not updated", where the right move is to ask for a check, not to pay again.
+"""
+
+import secrets
+
+from django.db import transaction
+
+from ..errors import PracticeError, PracticeErrors
+from ..models import DossierStatus, Payment, PracticeDossier, PracticeEvent
+from .dossiers import CITIZEN, dossier_log, dossier_set_status
+from .events import practice_errors_record, practice_event_record
+from .exercises import exercise_check
+from .messages import message_send
+
+PROVIDERS = {
+    "ngan-hang-a": {"name": "Ngân hàng A – ứng dụng ngân hàng", "transfer_fee": 0},
+    "ngan-hang-b": {"name": "Ngân hàng B – thẻ ATM nội địa", "transfer_fee": 5500},
+    "vi-c": {"name": "Ví điện tử C", "transfer_fee": 1000},
+}
+OUTCOMES = {
+    "success": "Thanh toán thành công",
+    "failed": "Ngân hàng từ chối giao dịch",
+    "timeout": "Hết thời gian chờ",
+    "debited": "Đã trừ tiền nhưng hồ sơ chưa cập nhật",
+}
+
+
+def payment_start(*, ctx, dossier, provider):
+    if dossier.fee_status not in (PracticeDossier.FeeStatus.UNPAID,):
+        error = PracticeError("desk_wrong_status", step="payment")
+        raise PracticeErrors([error])
+    if provider not in PROVIDERS:
+        error = PracticeError(
+            "required", step="payment", field="provider", field_label="Ngân hàng hoặc ví điện tử"
+        )
+        practice_errors_record(ctx=ctx, errors=[error])
+        raise PracticeErrors([error])
+    return Payment.objects.create(
+        dossier=dossier,
+        provider=PROVIDERS[provider]["name"],
+        amount=dossier.fee_amount,
+        transfer_fee=PROVIDERS[provider]["transfer_fee"],
+    )
+
+
+def _receipt_number(ctx):
+    return f"BL-LT-{ctx.now:%y%m%d}-{secrets.randbelow(10**6):06d}"
+
+
+def _mark_paid(ctx, payment, status):
+    payment.status = status
+    payment.paid_at = ctx.now
+    payment.receipt_number = payment.receipt_number or _receipt_number(ctx)
+    payment.save()
+    dossier = payment.dossier
+    dossier.fee_status = PracticeDossier.FeeStatus.PAID
+    dossier.save(update_fields=["fee_status"])
+    dossier_log(
+        dossier,
+        actor=CITIZEN,
+        action="Đã thanh toán phí, lệ phí",
+        when=ctx.now,
+        from_status=dossier.status,
+        note=f"Biên lai {payment.receipt_number}",
+    )
+    message_send(
+        ctx=ctx,
+        identity=dossier.identity,
+        dossier=dossier,
+        channel="email",
+        sender="Cổng thanh toán luyện tập",
+        subject=f"Biên lai điện tử {payment.receipt_number}",
+        body=f"Hồ sơ {dossier.code} đã được thanh toán. Có thể tải biên lai trong Quản lý hồ sơ.",
+        attachment_kind="receipt",
+    )
+    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="payment")
+    if dossier.status == DossierStatus.FINANCIAL:
+        dossier_set_status(
+            dossier,
+            DossierStatus.PROCESSING,
+            ctx=ctx,
+            actor=CITIZEN,
+            action="Đã thực hiện nghĩa vụ tài chính",
+        )
+    elif dossier.status in (
+        DossierStatus.NEW,
+        DossierStatus.RECEIVED,
+        DossierStatus.PROCESSING,
+    ):  # paid at submission, not a later financial obligation
+        exercise_check(ctx=ctx, trigger="submitted_and_paid", dossier=dossier)
+
+
+def payment_complete(*, ctx, payment, outcome):
+    """What the gateway answers. Only success and reconciled mark the dossier paid."""
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().select_related("dossier").get(pk=payment.pk)
+        if payment.status != Payment.Status.STARTED:
+            return payment  # a double click on "Xác nhận" changes nothing
+        if outcome == "success":
+            _mark_paid(ctx, payment, Payment.Status.SUCCESS)
+            return payment
+        status = {
+            "failed": Payment.Status.FAILED,
+            "timeout": Payment.Status.TIMEOUT,
+            "debited": Payment.Status.DEBITED,
+        }.get(outcome, Payment.Status.FAILED)
+        payment.status = status
+        payment.save(update_fields=["status"])
+        if status == Payment.Status.DEBITED:
+            payment.dossier.fee_status = PracticeDossier.FeeStatus.PENDING
+            payment.dossier.save(update_fields=["fee_status"])
+    error = PracticeError(f"payment_{status}", step="payment", field="outcome")
+    practice_errors_record(ctx=ctx, errors=[error])
+    raise PracticeErrors([error])
+
+
+def payment_reconcile(*, ctx, payment):
+    """Tra soát: the gateway confirms the debited money and the dossier becomes paid."""
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().select_related("dossier").get(pk=payment.pk)
+        if payment.status == Payment.Status.DEBITED:
+            _mark_paid(ctx, payment, Payment.Status.RECONCILED)
+    return payment

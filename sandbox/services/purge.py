@@ -1,0 +1,66 @@
+"""Deleting practice data: on request ("Xóa dữ liệu thực hành") and after it expires.
+
+Nothing may remain of a purged owner: rows, uploaded files, and the history rows that
+django-simple-history keeps of their dossiers.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+
+from ..models import (
+    DossierAttachment,
+    ExerciseAttempt,
+    PracticeDossier,
+    PracticeEvent,
+    PracticeIdentity,
+    SimulatedMessage,
+)
+
+
+def practice_data_purge(*, owner_key):
+    """Delete everything an owner practised with. Returns the number of dossiers removed."""
+    dossier_ids = list(
+        PracticeDossier.objects.filter(owner_key=owner_key).values_list("pk", flat=True)
+    )
+    files = list(
+        DossierAttachment.objects.filter(dossier_id__in=dossier_ids).values_list("file", flat=True)
+    )
+    with transaction.atomic():
+        PracticeDossier.history.model.objects.filter(id__in=dossier_ids).delete()
+        PracticeDossier.objects.filter(pk__in=dossier_ids).delete()
+        SimulatedMessage.objects.filter(owner_key=owner_key).delete()
+        PracticeIdentity.objects.filter(owner_key=owner_key).delete()
+        PracticeEvent.objects.filter(owner_key=owner_key).delete()
+        ExerciseAttempt.objects.filter(owner_key=owner_key).delete()
+    # Files go after the commit: a failed transaction must not leave rows without files.
+    storage = DossierAttachment._meta.get_field("file").storage
+    for name in files:
+        storage.delete(name)
+    return len(dossier_ids)
+
+
+def expired_owner_keys(*, now, days=None):
+    """Owners whose last practice activity is older than the retention period."""
+    days = settings.SANDBOX_RETENTION_DAYS if days is None else days
+    cutoff = now - datetime.timedelta(days=days)
+    last_seen = {}
+    sources = [
+        (PracticeIdentity.objects, "created_at"),
+        (PracticeDossier.objects, "created_at"),
+        (PracticeEvent.objects, "created_at"),
+    ]
+    for manager, field in sources:
+        for row in manager.values("owner_key").annotate(last=Max(field)):
+            key = row["owner_key"]
+            last_seen[key] = max(last_seen.get(key, row["last"]), row["last"])
+    return sorted(key for key, last in last_seen.items() if last < cutoff)
+
+
+def practice_data_purge_expired(*, now, days=None):
+    owners = expired_owner_keys(now=now, days=days)
+    for owner_key in owners:
+        practice_data_purge(owner_key=owner_key)
+    return owners

@@ -1,0 +1,38 @@
+from django.urls import path
+
+from .views import accounts, desk, home, tracking, wizard
+
+app_name = "sandbox"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("cai-dat/", home.settings_update, name="settings"),
+    path("xoa-du-lieu/", home.purge, name="purge"),
+    path("cong-gia/", home.fraud_lesson, name="fraud_lesson"),
+    path("bai-tap/<slug:slug>/bat-dau/", home.exercise_begin, name="exercise_begin"),
+    path("the-luyen-tap/", accounts.practice_card, name="card"),
+    path("ma-kiem-tra.png", accounts.captcha_image, name="captcha"),
+    path("dang-ky/", accounts.register, name="register"),
+    path("dang-ky/xac-nhan/", accounts.register_otp, name="register_otp"),
+    path("dang-ky/mat-khau/", accounts.register_password, name="register_password"),
+    path("dang-nhap/", accounts.login, name="login"),
+    path("dang-nhap/vneid/", accounts.vneid_login, name="vneid"),
+    path("dang-xuat/", accounts.logout, name="logout"),
+    path("thu-tuc/", wizard.procedures, name="procedures"),
+    path("thu-tuc/<slug:slug>/", wizard.procedure_detail, name="procedure"),
+    path("ho-so/<uuid:dossier_id>/buoc/<slug:step>/", wizard.wizard, name="wizard"),
+    path("ho-so/<uuid:dossier_id>/thanh-toan/", wizard.payment, name="payment"),
+    path("ho-so/<uuid:dossier_id>/thanh-cong/", wizard.submitted, name="submitted"),
+    path("cong-thanh-toan/<uuid:payment_id>/", wizard.gateway, name="gateway"),
+    path("cong-thanh-toan/<uuid:payment_id>/tra-soat/", wizard.reconcile, name="reconcile"),
+    path("quan-ly-ho-so/", tracking.dossier_list, name="dossiers"),
+    path("ho-so/<uuid:dossier_id>/", tracking.dossier_detail, name="dossier"),
+    path("ho-so/<uuid:dossier_id>/ket-qua.pdf", tracking.result_pdf, name="result_pdf"),
+    path("ho-so/<uuid:dossier_id>/phieu-<slug:kind>.pdf", tracking.slip_pdf, name="slip_pdf"),
+    path("bien-lai/<uuid:payment_id>.pdf", tracking.receipt_pdf, name="receipt_pdf"),
+    path("tep/<int:attachment_id>/", home.attachment_file, name="attachment"),
+    path("tra-cuu/", tracking.lookup, name="lookup"),
+    path("dien-thoai/", tracking.inbox, name="inbox"),
+    path("mot-cua/", desk.queue, name="desk"),
+    path("mot-cua/<uuid:dossier_id>/", desk.desk_dossier, name="desk_dossier"),
+]

@@ -1,0 +1,245 @@
+"""Practice ID cards, the portal's registration (CCCD → OTP → password) and log-in."""
+
+import io
+import secrets
+
+from fontpkg_be_vietnam_pro import ROOT as FONT_ROOT
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from ..context import SESSION_IDENTITY
+from ..errors import PracticeErrors
+from ..models import PracticeAccount, PracticeIdentity
+from ..services import accounts
+from .common import sandbox_render, step_entered, with_practice
+
+CAPTCHA_SESSION = "sandbox_captcha"
+CAPTCHA_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L to confuse older eyes
+
+
+def _safe_next(request, default):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+@with_practice
+def practice_card(request):
+    """Lấy số CCCD luyện tập: shows the learner's practice ID cards; POST makes one."""
+    if request.method == "POST":
+        scenario = request.POST.get("vneid", "normal")
+        accounts.identity_issue(
+            ctx=request.practice,
+            vneid_level=1 if scenario == "level1" else 2,
+            web_login_allowed=scenario != "web_not_allowed",
+            old_phone=scenario == "old_phone",
+        )
+        return redirect("sandbox:card")
+    step_entered(request, "cccd")
+    cards = PracticeIdentity.objects.filter(owner_key=request.practice.owner_key)
+    return sandbox_render(request, "sandbox/card.html", {"cards": cards}, step="cccd")
+
+
+def _new_captcha(request):
+    request.session[CAPTCHA_SESSION] = "".join(secrets.choice(CAPTCHA_LETTERS) for _ in range(5))
+
+
+def captcha_image(request):
+    from django.http import HttpResponse
+
+    code = request.session.get(CAPTCHA_SESSION) or "-----"
+    font = ImageFont.truetype(str(FONT_ROOT / "files" / "BeVietnamPro-Bold.ttf"), 34)
+    image = Image.new("RGB", (180, 56), (240, 244, 248))
+    draw = ImageDraw.Draw(image)
+    for index, letter in enumerate(code):
+        draw.text((18 + index * 32, 8 + (index % 2) * 6), letter, font=font, fill=(20, 40, 90))
+    for _ in range(6):
+        draw.line(
+            [
+                (secrets.randbelow(180), secrets.randbelow(56)),
+                (secrets.randbelow(180), secrets.randbelow(56)),
+            ],
+            fill=(120, 140, 170),
+            width=1,
+        )
+    image = image.filter(ImageFilter.SMOOTH)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    response = HttpResponse(buffer.getvalue(), content_type="image/png")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@with_practice
+def register(request):
+    errors, data = [], {"cccd": request.GET.get("cccd", "")}
+    if request.method == "POST":
+        data = request.POST
+        try:
+            account = accounts.registration_start(
+                ctx=request.practice,
+                data=data,
+                captcha_expected=request.session.get(CAPTCHA_SESSION),
+            )
+        except PracticeErrors as failure:
+            errors = failure.errors
+        else:
+            request.session["sandbox_registering"] = account.pk
+            return redirect("sandbox:register_otp")
+    else:
+        step_entered(request, "register")
+    _new_captcha(request)
+    return sandbox_render(
+        request,
+        "sandbox/register.html",
+        {
+            "errors": errors,
+            "data": data,
+            "cards": PracticeIdentity.objects.filter(owner_key=request.practice.owner_key),
+        },
+        step="register",
+    )
+
+
+def _registering_account(request):
+    account_id = request.session.get("sandbox_registering")
+    return (
+        PracticeAccount.objects.filter(
+            pk=account_id, identity__owner_key=request.practice.owner_key
+        )
+        .select_related("identity")
+        .first()
+    )
+
+
+@with_practice
+def register_otp(request):
+    account = _registering_account(request)
+    if account is None:
+        return redirect("sandbox:register")
+    errors = []
+    if request.method == "POST":
+        if "resend" in request.POST:
+            accounts.otp_issue(ctx=request.practice, identity=account.identity, purpose="register")
+            return redirect("sandbox:register_otp")
+        try:
+            accounts.otp_verify(ctx=request.practice, account=account, code=request.POST.get("otp"))
+        except PracticeErrors as failure:
+            errors = failure.errors
+        else:
+            return redirect("sandbox:register_password")
+    else:
+        step_entered(request, "otp")
+    return sandbox_render(
+        request,
+        "sandbox/register_otp.html",
+        {"errors": errors, "account": account, "phone_identity": account.identity},
+        step="otp",
+    )
+
+
+@with_practice
+def register_password(request):
+    account = _registering_account(request)
+    if account is None or account.otp_verified_at is None:
+        return redirect("sandbox:register")
+    errors = []
+    if request.method == "POST":
+        try:
+            accounts.password_set(
+                ctx=request.practice,
+                account=account,
+                password=request.POST.get("password", ""),
+                confirm=request.POST.get("confirm", ""),
+            )
+        except PracticeErrors as failure:
+            errors = failure.errors
+        else:
+            request.session.pop("sandbox_registering", None)
+            return redirect(f"{reverse('sandbox:login')}?da_dang_ky=1")
+    else:
+        step_entered(request, "password")
+    return sandbox_render(
+        request,
+        "sandbox/register_password.html",
+        {"errors": errors, "account": account},
+        step="password",
+    )
+
+
+@with_practice
+def login(request):
+    errors = []
+    if request.method == "POST":
+        try:
+            identity = accounts.portal_login(
+                ctx=request.practice,
+                cccd=request.POST.get("cccd", ""),
+                password=request.POST.get("password", ""),
+            )
+        except PracticeErrors as failure:
+            errors = failure.errors
+        else:
+            request.session.cycle_key()  # a new session id at log-in, as a real portal does
+            request.session[SESSION_IDENTITY] = str(identity.pk)
+            return redirect(_safe_next(request, reverse("sandbox:dossiers")))
+    else:
+        step_entered(request, "login")
+    return sandbox_render(
+        request,
+        "sandbox/login.html",
+        {
+            "errors": errors,
+            "cccd": request.POST.get("cccd", ""),
+            "just_registered": request.GET.get("da_dang_ky") == "1",
+            "next": _safe_next(request, ""),
+        },
+        step="login",
+    )
+
+
+@with_practice
+def vneid_login(request):
+    """The QR page, with the simulated VNeID app beside it. The learner picks which of
+    their practice cards the app belongs to, then confirms on the 'phone'."""
+    cards = PracticeIdentity.objects.filter(owner_key=request.practice.owner_key)
+    chosen = cards.filter(pk=request.POST.get("identity") or request.GET.get("the")).first()
+    errors = []
+    if request.method == "POST" and chosen is not None:
+        action = request.POST.get("action", "confirm")
+        if action in ("allow_web", "upgrade_level", "move_device"):
+            accounts.vneid_fix(ctx=request.practice, identity=chosen, action=action)
+            return redirect(f"{reverse('sandbox:vneid')}?the={chosen.pk}")
+        try:
+            accounts.vneid_login(ctx=request.practice, identity=chosen)
+        except PracticeErrors as failure:
+            errors = failure.errors
+        else:
+            request.session.cycle_key()
+            request.session[SESSION_IDENTITY] = str(chosen.pk)
+            return redirect(_safe_next(request, reverse("sandbox:dossiers")))
+    else:
+        step_entered(request, "vneid")
+    return sandbox_render(
+        request,
+        "sandbox/vneid.html",
+        {
+            "errors": errors,
+            "cards": cards,
+            "chosen": chosen,
+            "phone_identity": chosen,
+            "next": _safe_next(request, ""),
+        },
+        step="vneid",
+    )
+
+
+@require_POST
+def logout(request):
+    request.session.pop(SESSION_IDENTITY, None)
+    return redirect("sandbox:home")

@@ -1,0 +1,157 @@
+"""The one-stop-desk console, for officials and for trainers demonstrating.
+
+The desk shows the learner's own practice dossiers only: the ones made up for the
+officials' exercises and the ones they submitted themselves as a citizen.
+"""
+
+from django.contrib.auth.decorators import user_passes_test
+from django.shortcuts import redirect
+from django.utils import timezone
+
+from ..errors import PracticeErrors
+from ..models import DossierStatus
+from ..services import desk as desk_services
+from ..services.dossiers import attachment_slots
+from .common import own_dossier, sandbox_render, step_entered, with_practice
+
+TABS = [
+    ("cho-tiep-nhan", "Chờ tiếp nhận", [DossierStatus.NEW]),
+    (
+        "dang-xu-ly",
+        "Đang xử lý",
+        [DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.FINANCIAL],
+    ),
+    ("cho-bo-sung", "Chờ bổ sung", [DossierStatus.SUPPLEMENT]),
+    ("da-xu-ly", "Đã xử lý xong", [DossierStatus.DONE]),
+    (
+        "da-tra",
+        "Đã trả, từ chối, rút",
+        [DossierStatus.RETURNED, DossierStatus.REJECTED, DossierStatus.WITHDRAWN],
+    ),
+]
+
+
+DESK_GROUPS = {"Cán bộ, công chức", "Tập huấn viên"}
+
+
+def can_use_desk(user):
+    """Officials and trainers (and administrators) practise the desk side."""
+    return user.is_authenticated and (
+        user.is_staff or user.groups.filter(name__in=DESK_GROUPS).exists()
+    )
+
+
+login_required = user_passes_test(can_use_desk)
+
+
+def _officer_name(request):
+    user = request.user
+    return f"Cán bộ {user.get_full_name() or user.get_username()}"
+
+
+@login_required
+@with_practice
+def queue(request):
+    tab = request.GET.get("tab", TABS[0][0])
+    statuses = {key: value for key, _label, value in TABS}.get(tab, TABS[0][2])
+    everything = list(desk_services.desk_queue(request.practice.owner_key))
+    now = timezone.now()
+    counts = {key: sum(1 for d in everything if d.status in value) for key, _l, value in TABS}
+    dossiers = [d for d in everything if d.status in statuses]
+    for dossier in dossiers:
+        dossier.overdue = desk_services.overdue_today(dossier, now)
+    step_entered(request, "desk")
+    return sandbox_render(
+        request,
+        "sandbox/desk/queue.html",
+        {
+            "tabs": [(key, label, counts[key], key == tab) for key, label, _v in TABS],
+            "dossiers": dossiers,
+        },
+        step="desk",
+    )
+
+
+@login_required
+@with_practice
+def desk_dossier(request, dossier_id):
+    dossier = own_dossier(request, dossier_id)
+    if dossier.is_draft:
+        return redirect("sandbox:desk")
+    ctx, officer = request.practice, _officer_name(request)
+    errors = []
+    if request.method == "POST":
+        action, post = request.POST.get("action"), request.POST
+        try:
+            if action == "accept":
+                desk_services.desk_accept(ctx=ctx, dossier=dossier, officer=officer)
+            elif action == "process":
+                desk_services.desk_start_processing(ctx=ctx, dossier=dossier, officer=officer)
+            elif action == "supplement":
+                desk_services.desk_request_supplement(
+                    ctx=ctx,
+                    dossier=dossier,
+                    officer=officer,
+                    documents=post.getlist("documents") + [post.get("other_document", "")],
+                    reason=post.get("reason", ""),
+                    content=post.get("content", ""),
+                    days=int(post.get("days") or 7),
+                )
+            elif action == "reject":
+                desk_services.desk_reject(
+                    ctx=ctx, dossier=dossier, officer=officer, reason=post.get("reason", "")
+                )
+            elif action == "financial":
+                desk_services.desk_request_financial(
+                    ctx=ctx,
+                    dossier=dossier,
+                    officer=officer,
+                    amount=int(post.get("amount") or 0),
+                    note=post.get("note", ""),
+                )
+            elif action == "finish":
+                desk_services.desk_finish(
+                    ctx=ctx, dossier=dossier, officer=officer, summary=post.get("summary", "")
+                )
+            elif action == "return":
+                desk_services.desk_return(ctx=ctx, dossier=dossier, officer=officer)
+            elif action == "apologise":
+                desk_services.desk_apologise(
+                    ctx=ctx,
+                    dossier=dossier,
+                    officer=officer,
+                    extra_days=int(post.get("extra_days") or 2),
+                    reason=post.get("reason", ""),
+                )
+        except PracticeErrors as failure:
+            errors = failure.errors
+        if not errors:
+            return redirect("sandbox:desk_dossier", dossier_id=dossier.pk)
+        dossier.refresh_from_db()
+    return sandbox_render(
+        request,
+        "sandbox/desk/dossier.html",
+        {
+            "dossier": dossier,
+            "errors": errors,
+            "events": dossier.events.all(),
+            "files": dossier.files.all(),
+            "documents": [block.value["name"] for block in dossier.procedure.documents]
+            if dossier.procedure
+            else [],
+            "slots": attachment_slots(dossier),
+            "overdue": desk_services.overdue_today(dossier, timezone.now()),
+            "form_rows": _form_rows(dossier),
+        },
+        step="desk",
+    )
+
+
+def _form_rows(dossier):
+    from ..services.dossiers import practice_form_for
+
+    form = practice_form_for(dossier.procedure)
+    return [
+        (field["label"], dossier.form_data.get(field["key"], ""))
+        for field in (form.fields() if form else [])
+    ]

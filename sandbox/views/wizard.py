@@ -1,0 +1,319 @@
+"""Finding a procedure and the submission wizard, up to payment and the dossier code."""
+
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from courses.models import ProcedurePage
+from courses.selectors import search_catalogue
+
+from ..errors import PracticeErrors
+from ..models import DossierStatus, Payment, PracticeDossier
+from ..models.dossiers import DeliveryMethod
+from ..services import dossiers as dossier_services
+from ..services import payments
+from .common import own_dossier, portal_login_required, sandbox_render, step_entered
+
+WIZARD = [
+    ("applicant", "Thông tin người nộp"),
+    ("eform", "Tờ khai điện tử"),
+    ("delivery", "Nhận kết quả"),
+    ("attachments", "Giấy tờ đính kèm"),
+    ("review", "Kiểm tra và nộp"),
+]
+
+
+def _practice_procedures():
+    return ProcedurePage.objects.live().filter(practice_form__isnull=False).select_related("sector")
+
+
+@portal_login_required
+def procedures(request):
+    query = request.GET.get("q", "")
+    level = request.GET.get("cap", "")
+    items = list(_practice_procedures())
+    if query.strip():
+        found = [page.pk for page in search_catalogue(query)["procedures"]]
+        items = sorted(
+            (page for page in items if page.pk in found), key=lambda p: found.index(p.pk)
+        )
+    if level:
+        items = [page for page in items if page.agency_level == level]
+    step_entered(request, "find")
+    return sandbox_render(
+        request,
+        "sandbox/procedures.html",
+        {"procedures": items, "query": query, "level": level},
+        step="find",
+    )
+
+
+@portal_login_required
+def procedure_detail(request, slug):
+    procedure = get_object_or_404(_practice_procedures(), slug=slug)
+    form = procedure.practice_form
+    errors = []
+    if request.method == "POST":
+        agency = request.POST.get("agency", "").strip()
+        case = request.POST.get("case", "").strip()
+        if not agency:
+            from ..errors import PracticeError
+            from ..services.events import practice_errors_record
+
+            errors = [
+                PracticeError(
+                    "required", step="agency", field="agency", field_label="Cơ quan thực hiện"
+                )
+            ]
+            practice_errors_record(ctx=request.practice, errors=errors)
+        else:
+            dossier = dossier_services.dossier_start(
+                ctx=request.practice,
+                identity=request.identity,
+                procedure=procedure,
+                agency_name=agency,
+                case_name=case,
+            )
+            return redirect("sandbox:wizard", dossier_id=dossier.pk, step="applicant")
+    else:
+        step_entered(request, "agency")
+    agencies = _agencies(procedure, request.identity)
+    return sandbox_render(
+        request,
+        "sandbox/procedure_detail.html",
+        {
+            "procedure": procedure,
+            "cases": form.case_list(),
+            "agencies": agencies,
+            "errors": errors,
+            "channel": dossier_services.online_channel(procedure),
+        },
+        step="agency",
+    )
+
+
+def _agencies(procedure, identity):
+    """Practice agencies near the learner's made-up address, at the procedure's level."""
+    place = identity.address.split(", ")
+    commune, province = (place[-2], place[-1]) if len(place) >= 2 else ("xã", "tỉnh")
+    if procedure.agency_level == "tinh":
+        return [f"{procedure.implementing_agency} – {province} (luyện tập)"]
+    return [
+        f"Ủy ban nhân dân {commune} – {province} (luyện tập)",
+        f"Ủy ban nhân dân xã bên cạnh – {province} (luyện tập)",
+    ]
+
+
+def _wizard_context(dossier, step):
+    done = set(dossier.wizard_steps_done)
+    return {
+        "dossier": dossier,
+        "wizard": [(key, label, key in done, key == step) for key, label in WIZARD],
+        "step_number": [key for key, _ in WIZARD].index(step) + 1,
+    }
+
+
+@portal_login_required
+def wizard(request, dossier_id, step):
+    dossier = own_dossier(request, dossier_id, status=DossierStatus.DRAFT)
+    if step not in dict(WIZARD):
+        return redirect("sandbox:wizard", dossier_id=dossier.pk, step="applicant")
+    ctx = request.practice
+    errors = []
+    if request.method == "POST":
+        try:
+            if step == "applicant":
+                dossier_services.dossier_save_applicant(ctx=ctx, dossier=dossier, data=request.POST)
+            elif step == "eform":
+                dossier_services.dossier_save_eform(ctx=ctx, dossier=dossier, data=request.POST)
+            elif step == "delivery":
+                dossier_services.dossier_save_delivery(
+                    ctx=ctx,
+                    dossier=dossier,
+                    method=request.POST.get("delivery_method", ""),
+                    address=request.POST.get("delivery_address", ""),
+                )
+            elif step == "attachments":
+                return _attachments_post(request, dossier)
+            elif step == "review":
+                dossier = dossier_services.dossier_submit(
+                    ctx=ctx,
+                    dossier=dossier,
+                    declaration=bool(request.POST.get("declaration")),
+                    consent=bool(request.POST.get("consent")),
+                )
+                return redirect("sandbox:payment", dossier_id=dossier.pk)
+        except PracticeErrors as failure:
+            errors = failure.errors
+        else:
+            following = [key for key, _ in WIZARD][[key for key, _ in WIZARD].index(step) + 1]
+            return redirect("sandbox:wizard", dossier_id=dossier.pk, step=following)
+    else:
+        step_entered(request, step)
+    context = {**_wizard_context(dossier, step), "errors": errors}
+    if step == "eform":
+        context["fields"] = _eform_fields(dossier, request.POST if errors else None)
+    elif step == "delivery":
+        context["methods"] = DeliveryMethod.choices
+    elif step == "attachments":
+        context["slots"] = _slots_with_files(dossier)
+    elif step == "review":
+        context.update(
+            missing=dossier_services.dossier_missing(dossier),
+            fields=_eform_fields(dossier, None),
+            fee=dossier_services.dossier_fee(dossier),
+            slots=_slots_with_files(dossier),
+        )
+    return sandbox_render(request, f"sandbox/wizard/{step}.html", context, step=step)
+
+
+def _eform_fields(dossier, posted):
+    form = dossier_services.practice_form_for(dossier.procedure)
+    sections = []
+    for section in form.sections if form else []:
+        fields = []
+        for field in section.value["fields"]:
+            field = dict(field)
+            value = dossier.form_data.get(field["key"])
+            if posted is not None:
+                value = posted.get(field["key"], "")
+            if value is None and field.get("prefill"):
+                value = dossier_services.prefill_value(dossier.identity, field["prefill"])
+            field["value"] = value or ""
+            field["options"] = [
+                option.strip() for option in (field["choices"] or "").split(";") if option.strip()
+            ]
+            fields.append(field)
+        sections.append({"title": section.value["title"], "fields": fields})
+    return sections
+
+
+def _slots_with_files(dossier):
+    files = list(dossier.files.filter(supplement__isnull=True))
+    return [
+        {
+            **slot,
+            "field_key": f"slot_{slot['slot']}",
+            "files": [f for f in files if f.slot == slot["slot"]],
+        }
+        for slot in dossier_services.attachment_slots(dossier)
+    ]
+
+
+def _attachments_post(request, dossier):
+    ctx = request.practice
+    errors = []
+    if "remove" in request.POST:
+        dossier_services.attachment_remove(dossier=dossier, attachment_id=request.POST["remove"])
+        return redirect("sandbox:wizard", dossier_id=dossier.pk, step="attachments")
+    for slot in dossier_services.attachment_slots(dossier):
+        uploaded = request.FILES.get(f"slot_{slot['slot']}")
+        if uploaded is None:
+            continue
+        try:
+            dossier_services.dossier_attach(
+                ctx=ctx, dossier=dossier, slot=slot["slot"], uploaded=uploaded
+            )
+        except PracticeErrors as failure:
+            errors.extend(failure.errors)
+    if "continue" in request.POST and not errors:
+        missing = [
+            error
+            for error in dossier_services.dossier_missing(dossier)
+            if error.step == "attachments"
+        ]
+        if missing:
+            from ..services.events import practice_errors_record
+
+            practice_errors_record(ctx=ctx, errors=missing)
+            errors = missing
+        else:
+            dossier_services._mark_step(dossier, "attachments")
+            dossier.save(update_fields=["wizard_steps_done"])
+            return redirect("sandbox:wizard", dossier_id=dossier.pk, step="review")
+    if not errors:
+        return redirect("sandbox:wizard", dossier_id=dossier.pk, step="attachments")
+    context = {
+        **_wizard_context(dossier, "attachments"),
+        "errors": errors,
+        "slots": _slots_with_files(dossier),
+    }
+    return sandbox_render(request, "sandbox/wizard/attachments.html", context, step="attachments")
+
+
+@portal_login_required
+def payment(request, dossier_id):
+    """After submission: pay the fee if there is one, else straight to the code."""
+    dossier = own_dossier(request, dossier_id)
+    if dossier.fee_status in (PracticeDossier.FeeStatus.NONE, PracticeDossier.FeeStatus.PAID):
+        return redirect("sandbox:submitted", dossier_id=dossier.pk)
+    errors = []
+    if request.method == "POST":
+        try:
+            started = payments.payment_start(
+                ctx=request.practice, dossier=dossier, provider=request.POST.get("provider", "")
+            )
+        except PracticeErrors as failure:
+            errors = failure.errors
+        else:
+            return redirect("sandbox:gateway", payment_id=started.pk)
+    else:
+        step_entered(request, "payment")
+    pending = dossier.payments.filter(status=Payment.Status.DEBITED).first()
+    return sandbox_render(
+        request,
+        "sandbox/payment.html",
+        {"dossier": dossier, "providers": payments.PROVIDERS, "errors": errors, "pending": pending},
+        step="payment",
+    )
+
+
+@portal_login_required
+def gateway(request, payment_id):
+    """The simulated payment gateway page (clearly fake: no card data is ever asked)."""
+    started = get_object_or_404(
+        Payment.objects.select_related("dossier"),
+        pk=payment_id,
+        dossier__owner_key=request.practice.owner_key,
+    )
+    errors = []
+    if request.method == "POST":
+        try:
+            payments.payment_complete(
+                ctx=request.practice,
+                payment=started,
+                outcome=request.POST.get("outcome", "success"),
+            )
+        except PracticeErrors as failure:
+            errors = failure.errors
+            started.refresh_from_db()
+        else:
+            return redirect("sandbox:submitted", dossier_id=started.dossier.pk)
+    return sandbox_render(
+        request,
+        "sandbox/gateway.html",
+        {
+            "payment": started,
+            "dossier": started.dossier,
+            "errors": errors,
+            "outcomes": payments.OUTCOMES,
+        },
+        step="payment",
+    )
+
+
+@require_POST
+@portal_login_required
+def reconcile(request, payment_id):
+    started = get_object_or_404(
+        Payment, pk=payment_id, dossier__owner_key=request.practice.owner_key
+    )
+    payments.payment_reconcile(ctx=request.practice, payment=started)
+    return redirect("sandbox:payment", dossier_id=started.dossier_id)
+
+
+@portal_login_required
+def submitted(request, dossier_id):
+    dossier = own_dossier(request, dossier_id)
+    if dossier.is_draft:
+        return redirect("sandbox:wizard", dossier_id=dossier.pk, step="review")
+    return sandbox_render(request, "sandbox/submitted.html", {"dossier": dossier}, step="submitted")
