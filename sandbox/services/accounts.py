@@ -217,7 +217,7 @@ def portal_login(*, ctx, cccd, password):
         raise PracticeErrors([error]) from None
     account = getattr(identity, "portal_account", None)
     error = None
-    if account is None or not account.otp_verified_at and not account.password:
+    if account is None:
         error = PracticeError(
             "login_failed", step="login", field="password", field_label="Mật khẩu"
         )

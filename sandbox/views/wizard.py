@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from courses.models import ProcedurePage
+from courses.models import ProcedurePage, Sector
 from courses.selectors import search_catalogue
 
 from ..errors import PracticeErrors
@@ -30,6 +30,7 @@ def _practice_procedures():
 def procedures(request):
     query = request.GET.get("q", "")
     level = request.GET.get("cap", "")
+    sector = request.GET.get("linh_vuc", "")
     items = list(_practice_procedures())
     if query.strip():
         found = [page.pk for page in search_catalogue(query)["procedures"]]
@@ -38,11 +39,20 @@ def procedures(request):
         )
     if level:
         items = [page for page in items if page.agency_level == level]
+    if sector:
+        items = [page for page in items if page.sector.slug == sector]
     step_entered(request, "find")
+    sectors = Sector.objects.filter(procedures__practice_form__isnull=False).distinct()
     return sandbox_render(
         request,
         "sandbox/procedures.html",
-        {"procedures": items, "query": query, "level": level},
+        {
+            "procedures": items,
+            "query": query,
+            "level": level,
+            "sector": sector,
+            "sectors": sectors,
+        },
         step="find",
     )
 
@@ -152,6 +162,7 @@ def wizard(request, dossier_id, step):
     context = {**_wizard_context(dossier, step), "errors": errors}
     if step == "eform":
         context["fields"] = _eform_fields(dossier, request.POST if errors else None)
+        context["target_field"] = _first_to_fill(context["fields"], errors)
     elif step == "delivery":
         context["methods"] = DeliveryMethod.choices
     elif step == "attachments":
@@ -185,6 +196,17 @@ def _eform_fields(dossier, posted):
             fields.append(field)
         sections.append({"title": section.value["title"], "fields": fields})
     return sections
+
+
+def _first_to_fill(sections, errors):
+    """The field guided mode highlights: the first mistake, else the first empty box."""
+    if errors:
+        return errors[0].field
+    for section in sections:
+        for field in section["fields"]:
+            if field["required"] and not field["value"]:
+                return field["key"]
+    return ""
 
 
 def _slots_with_files(dossier):
