@@ -55,11 +55,11 @@ def auto_officer_tick(*, ctx, dossier, force=False):
         return 0
     taken = 0
     step = datetime.timedelta(seconds=_step_seconds())
+    last = dossier.status_changed_at or dossier.submitted_at
     while True:
         action = _next_action(dossier)
         if action is None:
             return taken
-        last = dossier.status_changed_at or dossier.submitted_at
         if not force and last and ctx.now - last < step:
             return taken
         action(ctx)
@@ -67,3 +67,6 @@ def auto_officer_tick(*, ctx, dossier, force=False):
         taken += 1
         if force:
             return taken
+        # The next action fell due one step after this one, not one step after now:
+        # a learner coming back later finds every action whose time has come taken.
+        last = last + step if last else ctx.now

@@ -4,6 +4,8 @@ The same functions serve the console (an official or a trainer demonstrating) an
 scripted auto-officer, so every status is reachable in practice.
 """
 
+from django.utils import timezone
+
 from courses.search import fold
 
 from ..errors import PracticeError, PracticeErrors
@@ -117,7 +119,7 @@ def desk_request_supplement(*, ctx, dossier, officer, documents, reason, content
     if errors:
         practice_errors_record(ctx=ctx, errors=errors)
         raise PracticeErrors(errors)
-    deadline = add_working_days(ctx.now.date(), int(days), holidays())
+    deadline = add_working_days(timezone.localdate(ctx.now), int(days), holidays())
     SupplementRequest.objects.create(
         dossier=dossier,
         document_names=documents,
@@ -227,7 +229,8 @@ def desk_apologise(*, ctx, dossier, officer, extra_days=2, reason=""):
     """Phiếu xin lỗi và hẹn lại ngày trả kết quả, for an overdue dossier."""
     _require(ctx, dossier, S.RECEIVED, S.PROCESSING)
     original = dossier.due_date
-    dossier.due_date = add_working_days(max(original, ctx.now.date()), int(extra_days), holidays())
+    today = timezone.localdate(ctx.now)
+    dossier.due_date = add_working_days(max(original, today), int(extra_days), holidays())
     dossier.apology_sent_at = ctx.now
     dossier.save()
     reason = clean_text(reason) or "Hồ sơ cần thêm thời gian xác minh."
@@ -255,6 +258,6 @@ def desk_queue(owner_key):
 def overdue_today(dossier, now):
     return bool(
         dossier.due_date
-        and now.date() > dossier.due_date
+        and timezone.localdate(now) > dossier.due_date
         and dossier.status in (S.RECEIVED, S.PROCESSING)
     )

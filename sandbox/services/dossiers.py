@@ -5,6 +5,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from courses.blocks import format_vnd
 
@@ -135,6 +136,12 @@ def _mark_step(dossier, step):
         dossier.wizard_steps_done = [*dossier.wizard_steps_done, step]
 
 
+def _unmark_step(dossier, step):
+    """A step saved with mistakes is not done any more, even if it was before: the
+    review must not let a since-broken e-form or address through."""
+    dossier.wizard_steps_done = [done for done in dossier.wizard_steps_done if done != step]
+
+
 def dossier_save_applicant(*, ctx, dossier, data):
     is_owner = bool(data.get("is_owner"))
     applicant = {"is_owner": is_owner}
@@ -240,6 +247,7 @@ def dossier_save_eform(*, ctx, dossier, data):
                 )
     dossier.form_data = values  # keep what was typed even when it has mistakes
     if errors:
+        _unmark_step(dossier, "eform")
         dossier.save()
         _fail(ctx, errors)
     _mark_step(dossier, "eform")
@@ -263,6 +271,7 @@ def dossier_save_delivery(*, ctx, dossier, method, address=""):
     address = clean_text(address)
     dossier.delivery_method, dossier.delivery_address = method, address
     if method == DeliveryMethod.POST and len(address) < 10:
+        _unmark_step(dossier, "delivery")
         dossier.save()
         _fail(
             ctx,
@@ -371,40 +380,47 @@ def dossier_submit(*, ctx, dossier, declaration, consent):
 
     A second press of the button (a double-submitted form) returns the same dossier.
     """
-    with transaction.atomic():
-        dossier = PracticeDossier.objects.select_for_update().get(pk=dossier.pk)
-        if not dossier.is_draft:
-            return dossier
-        errors = dossier_missing(dossier)
-        if not declaration:
-            errors.append(
-                PracticeError(
-                    "declaration", step="review", field="declaration", field_label="Lời cam đoan"
+    try:
+        with transaction.atomic():
+            dossier = PracticeDossier.objects.select_for_update().get(pk=dossier.pk)
+            if not dossier.is_draft:
+                return dossier
+            errors = dossier_missing(dossier)
+            if not declaration:
+                errors.append(
+                    PracticeError(
+                        "declaration",
+                        step="review",
+                        field="declaration",
+                        field_label="Lời cam đoan",
+                    )
                 )
-            )
-        if not consent:
-            errors.append(
-                PracticeError(
-                    "consent",
-                    step="review",
-                    field="consent",
-                    field_label="Đồng ý xử lý dữ liệu cá nhân",
+            if not consent:
+                errors.append(
+                    PracticeError(
+                        "consent",
+                        step="review",
+                        field="consent",
+                        field_label="Đồng ý xử lý dữ liệu cá nhân",
+                    )
                 )
+            if errors:
+                raise PracticeErrors(errors)
+            dossier.declaration_accepted = dossier.consent_accepted = True
+            dossier.code = _next_code(timezone.localdate(ctx.now))
+            dossier.submitted_at = ctx.now
+            dossier.fee_amount = dossier_fee(dossier)
+            dossier.fee_status = (
+                PracticeDossier.FeeStatus.UNPAID
+                if dossier.fee_amount
+                else PracticeDossier.FeeStatus.NONE
             )
-        if errors:
-            _fail(ctx, errors)
-        dossier.declaration_accepted = dossier.consent_accepted = True
-        dossier.code = _next_code(ctx.now.date())
-        dossier.submitted_at = ctx.now
-        dossier.fee_amount = dossier_fee(dossier)
-        dossier.fee_status = (
-            PracticeDossier.FeeStatus.UNPAID
-            if dossier.fee_amount
-            else PracticeDossier.FeeStatus.NONE
-        )
-        dossier_set_status(
-            dossier, DossierStatus.NEW, ctx=ctx, actor=CITIZEN, action="Nộp hồ sơ trực tuyến"
-        )
+            dossier_set_status(
+                dossier, DossierStatus.NEW, ctx=ctx, actor=CITIZEN, action="Nộp hồ sơ trực tuyến"
+            )
+    except PracticeErrors as failure:
+        # Recorded after the rollback: inside it the refusal would leave no practice event.
+        _fail(ctx, failure.errors)
     message_send(
         ctx=ctx,
         identity=dossier.identity,
@@ -488,7 +504,12 @@ def supplement_send(*, ctx, dossier, note, uploaded_files):
     request.save()
     if dossier.due_date:
         days_off = holidays()
-        waited = working_days_between(request.created_at.date(), ctx.now.date(), days_off)
+        # Counted on the sandbox's clock (ctx.now), from when the dossier went to
+        # SUPPLEMENT, in local days: created_at is the server's clock, in UTC.
+        asked = dossier.status_changed_at or request.created_at
+        waited = working_days_between(
+            timezone.localdate(asked), timezone.localdate(ctx.now), days_off
+        )
         dossier.due_date = add_working_days(dossier.due_date, waited, days_off)
     dossier_set_status(
         dossier,

@@ -9,6 +9,7 @@ not updated", where the right move is to ask for a check, not to pay again.
 import secrets
 
 from django.db import transaction
+from django.utils import timezone
 
 from ..errors import PracticeError, PracticeErrors
 from ..models import DossierStatus, Payment, PracticeDossier, PracticeEvent
@@ -49,7 +50,7 @@ def payment_start(*, ctx, dossier, provider):
 
 
 def _receipt_number(ctx):
-    return f"BL-LT-{ctx.now:%y%m%d}-{secrets.randbelow(10**6):06d}"
+    return f"BL-LT-{timezone.localtime(ctx.now):%y%m%d}-{secrets.randbelow(10**6):06d}"
 
 
 def _mark_paid(ctx, payment, status):

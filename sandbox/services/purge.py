@@ -5,6 +5,7 @@ django-simple-history keeps of their dossiers.
 """
 
 import datetime
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.db import transaction
@@ -29,8 +30,9 @@ def practice_data_purge(*, owner_key):
         DossierAttachment.objects.filter(dossier_id__in=dossier_ids).values_list("file", flat=True)
     )
     with transaction.atomic():
-        PracticeDossier.history.model.objects.filter(id__in=dossier_ids).delete()
         PracticeDossier.objects.filter(pk__in=dossier_ids).delete()
+        # After the dossiers: deleting one writes a last history row ("-") of its own.
+        PracticeDossier.history.model.objects.filter(id__in=dossier_ids).delete()
         SimulatedMessage.objects.filter(owner_key=owner_key).delete()
         PracticeIdentity.objects.filter(owner_key=owner_key).delete()
         PracticeEvent.objects.filter(owner_key=owner_key).delete()
@@ -39,7 +41,19 @@ def practice_data_purge(*, owner_key):
     storage = DossierAttachment._meta.get_field("file").storage
     for name in files:
         storage.delete(name)
+    _remove_empty_folders(storage, {str(PurePosixPath(name).parent) for name in files})
     return len(dossier_ids)
+
+
+def _remove_empty_folders(storage, folders):
+    """On the local disk, drop the owner's now-empty folder too (object stores have none)."""
+    for folder in folders:
+        try:
+            path = Path(storage.path(folder))
+        except NotImplementedError:
+            return
+        if path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
 
 
 def expired_owner_keys(*, now, days=None):

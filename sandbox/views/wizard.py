@@ -300,7 +300,7 @@ def gateway(request, payment_id):
     errors = []
     if request.method == "POST":
         try:
-            payments.payment_complete(
+            started = payments.payment_complete(
                 ctx=request.practice,
                 payment=started,
                 outcome=request.POST.get("outcome", "success"),
@@ -309,7 +309,11 @@ def gateway(request, payment_id):
             errors = failure.errors
             started.refresh_from_db()
         else:
-            return redirect("sandbox:submitted", dossier_id=started.dossier.pk)
+            if started.status in (Payment.Status.SUCCESS, Payment.Status.RECONCILED):
+                return redirect("sandbox:submitted", dossier_id=started.dossier.pk)
+            # A second press on an attempt that already failed or is awaiting a check:
+            # back to the payment page, which says what to do (and not to pay twice).
+            return redirect("sandbox:payment", dossier_id=started.dossier.pk)
     return sandbox_render(
         request,
         "sandbox/gateway.html",
