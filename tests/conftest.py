@@ -19,9 +19,9 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def home_page(db):
-    from home.models import HomePage
+    from home.services import home_page_ensure
 
-    return HomePage.objects.get(depth=2)
+    return home_page_ensure()
 
 
 @pytest.fixture

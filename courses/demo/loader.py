@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
-from home.models import HomePage
+from home.services import home_page_ensure
 
 from ..models import (
     CourseIndexPage,
@@ -198,7 +198,7 @@ def demo_site_seed(*, update=False):
             },
         )
 
-    home = HomePage.objects.get(depth=2)
+    home = home_page_ensure()
     catalogue = _child_page(
         home,
         ProcedureIndexPage,

@@ -11,7 +11,7 @@ from tests.browser.helpers import assert_fits_phone, photo, session_value, shot
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -7,7 +7,7 @@ from tests.browser.helpers import assert_fits_phone, shot
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
