@@ -8,7 +8,7 @@ export PYTHONPATH := site
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test test-fast lint format messages system-packages worker clean
+.PHONY: setup run test test-fast lint format messages system-packages worker clean bench-video
 
 $(STAMP): requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ format: setup
 
 worker: setup
 	$(BIN)/celery -A config worker -l info
+
+# Tutorial video pipeline against plain ffmpeg on the same frames; fails on a missed target.
+bench-video: setup
+	$(BIN)/python -m courses.video.bench
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

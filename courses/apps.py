@@ -6,3 +6,11 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "courses"
     verbose_name = _("Procedures and courses")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import ProcedurePage
+        from .signals import request_renders_on_publish
+
+        page_published.connect(request_renders_on_publish, sender=ProcedurePage)

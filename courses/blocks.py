@@ -117,6 +117,29 @@ class TutorialStepBlock(blocks.StructBlock):
     screenshot_alt = blocks.CharBlock(
         label=_("What the screenshot shows"), required=False, max_length=200
     )
+    caption = blocks.CharBlock(
+        label=_("Video caption"),
+        required=False,
+        max_length=200,
+        help_text=_("One short sentence for the video; the step title is used when empty."),
+    )
+    highlight = blocks.RegexBlock(
+        regex=r"^\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*$",
+        label=_("Highlight box"),
+        required=False,
+        help_text=_("Left, top, width, height as percentages of the screenshot, e.g. 10, 40, 80, 12"),
+        error_messages={"invalid": _("Write four numbers 0–100 separated by commas.")},
+    )
+    voice = DocumentChooserBlock(
+        label=_("Recorded voice"),
+        required=False,
+        help_text=_("An audio file read by a person; it replaces the synthetic voice."),
+    )
+    recording = DocumentChooserBlock(
+        label=_("Screen recording"), required=False, help_text=_("A phone recording to cut.")
+    )
+    recording_start = blocks.FloatBlock(label=_("Recording start (s)"), required=False)
+    recording_end = blocks.FloatBlock(label=_("Recording end (s)"), required=False)
     tips = blocks.ListBlock(blocks.CharBlock(label=_("Tip")), label=_("Tips"), default=[])
     common_mistakes = blocks.ListBlock(
         blocks.CharBlock(label=_("Mistake")), label=_("Common mistakes"), default=[]

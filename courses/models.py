@@ -15,6 +15,8 @@ from .blocks import (
     RequiredDocumentBlock,
     TutorialStepBlock,
 )
+from .panels import RenderStatusPanel
+from .render_models import TutorialRender, VideoWatchLog  # noqa: F401 - registers the models
 from .search import folded_document
 
 
@@ -181,6 +183,7 @@ class ProcedurePage(FoldedSearchMixin, Page):  # noqa: DJ008 - Page.__str__ appl
         FieldPanel("documents"),
         FieldPanel("legal_basis"),
         FieldPanel("steps"),
+        RenderStatusPanel(heading=_("Tutorial videos")),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("search_keywords")]
     search_fields = [
@@ -211,10 +214,15 @@ class ProcedurePage(FoldedSearchMixin, Page):  # noqa: DJ008 - Page.__str__ appl
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import courses_using_procedure  # selectors import this module
+        # selectors import this module
+        from .selectors import courses_using_procedure, procedure_videos, video_chapters
 
         context = super().get_context(request, *args, **kwargs)
         context["courses_using"] = courses_using_procedure(self)
+        videos = procedure_videos(self)
+        context["tutorial_video"] = videos["tutorial"]
+        context["step_videos"] = videos["steps"]
+        context["chapters"] = video_chapters(videos["tutorial"])
         return context
 
 

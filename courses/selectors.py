@@ -76,3 +76,54 @@ def search_catalogue(query):
     courses = _matching(CoursePage.objects.live(), words)
     courses.sort(key=lambda page: -relevance(words, page.title))
     return {"procedures": procedures, "courses": courses, "words": words}
+
+
+def procedure_videos(page):
+    """What learners see (the newest finished render of the tutorial and of each step)
+    and what editors see (the newest render row of each, whatever its state)."""
+    from .render_models import TutorialRender
+
+    rows = list(TutorialRender.objects.filter(procedure=page).order_by("-created_at"))
+    served, latest = {}, {}
+    for row in rows:
+        latest.setdefault(row.step_key, row)
+        if row.status == TutorialRender.Status.DONE:
+            served.setdefault(row.step_key, row)
+    return {"tutorial": served.get(""), "steps": served, "latest": latest}
+
+
+def render_status(page):
+    """The editor's view of the page's renders, for the admin panel and its polling."""
+    videos = procedure_videos(page)
+    titles = {
+        block.id: f"Bước {n}: {block.value['title']}" for n, block in enumerate(page.steps, start=1)
+    }
+    items = []
+    for key, title in [("", "Toàn bộ hướng dẫn"), *titles.items()]:
+        row = videos["latest"].get(key)
+        items.append(
+            {
+                "key": key,
+                "title": title,
+                "status": row.status if row else "none",
+                "status_label": row.get_status_display() if row else "Chưa dựng",
+                "progress": row.progress if row else 0,
+                "error": row.error if row else "",
+                "serving": bool(videos["steps"].get(key)),
+            }
+        )
+    done = sum(1 for item in items if item["status"] == "done")
+    return {
+        "items": items,
+        "percent": round(100 * done / len(items)) if items else 0,
+        "tutorial": videos["tutorial"],
+    }
+
+
+def video_chapters(render):
+    """The chapter list under the player: [{"start": s, "title": …}, …]."""
+    from .video.captions import parse_vtt
+
+    if render is None or not render.chapters_vtt:
+        return []
+    return [{"start": cue.start, "title": cue.text} for cue in parse_vtt(render.chapters_vtt)]

@@ -1,8 +1,11 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views
 from .models import LifeEvent, Sector
 
 
@@ -28,3 +31,19 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CatalogueViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_render_urls():
+    return [
+        path(
+            "thu-tuc/<int:page_id>/video/",
+            admin_views.render_status_json,
+            name="courses_render_status",
+        ),
+        path(
+            "thu-tuc/<int:page_id>/video/dung-lai/",
+            admin_views.render_again,
+            name="courses_render_again",
+        ),
+    ]

@@ -7,12 +7,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses import video_views
 from courses import views as courses_views
 from home import views as home_views
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("search/", courses_views.search, name="search"),
+    path("video/<uuid:render_id>/phu-de.vtt", video_views.captions, name="video_captions"),
+    path("video/<uuid:render_id>/chuong.vtt", video_views.chapters, name="video_chapters"),
+    path("video/<uuid:render_id>/da-xem/", video_views.watched, name="video_watched"),
     path(
         "tai-khoan/dang-nhap/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -176,8 +176,17 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "txt"]
+WAGTAILDOCS_EXTENSIONS = [
+    *["pdf", "docx", "doc", "odt", "xlsx", "txt"],
+    # Voice-overs and screen recordings for the tutorial renderer.
+    *["mp3", "m4a", "wav", "ogg", "mp4", "webm", "mov"],
+]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+# Publishing a procedure renders the video of every changed step (a Celery task).
+TUTORIAL_RENDER_ON_PUBLISH = env.bool("TUTORIAL_RENDER_ON_PUBLISH", default=True)
+# A render whose worker has not reported for this long is taken over by another worker.
+TUTORIAL_RENDER_STALE_SECONDS = env.int("TUTORIAL_RENDER_STALE_SECONDS", default=45)
 
 # Sandbox: practice data is deleted this many days after its owner's last activity;
 # the auto-officer takes one action per this many seconds (its accelerated clock).

@@ -9,3 +9,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # No collectstatic in tests: WhiteNoise serves from the finders.
 WHITENOISE_AUTOREFRESH = True
 LOGGING["root"]["level"] = "WARNING"
+# Rendering video on every publish would slow every page test; render tests turn it on.
+TUTORIAL_RENDER_ON_PUBLISH = False

@@ -1,0 +1,93 @@
+"""Video renders of a procedure's tutorial and of each of its steps, and what learners
+watched of them. Imported by courses.models so Django registers them."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+def render_path(instance, filename):
+    # One folder per render row: a retried task overwrites its own files, and a new
+    # content hash gets a new row and folder, so learners never see a half-written file.
+    return f"renders/{instance.procedure_id}/{instance.pk}/{filename}"
+
+
+class TutorialRender(models.Model):
+    """One render of one tutorial (``step_key`` empty) or one step's clip.
+
+    Rows are keyed by the hash of everything that changes the output, so an unchanged
+    step is never rendered twice; the newest *done* row is what learners see, so a
+    failed re-render leaves the previous good video in place.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Đang chờ"
+        RUNNING = "running", "Đang dựng"
+        DONE = "done", "Đã xong"
+        FAILED = "failed", "Lỗi"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    procedure = models.ForeignKey(
+        "courses.ProcedurePage", on_delete=models.CASCADE, related_name="renders"
+    )
+    step_key = models.CharField(max_length=64, blank=True)  # StreamField block id
+    step_title = models.CharField(max_length=200, blank=True)
+    content_hash = models.CharField(max_length=64)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    video_360 = models.FileField(upload_to=render_path, blank=True, max_length=255)
+    video_720 = models.FileField(upload_to=render_path, blank=True, max_length=255)
+    poster = models.FileField(upload_to=render_path, blank=True, max_length=255)
+    captions_vtt = models.TextField(blank=True)
+    chapters_vtt = models.TextField(blank=True)
+    duration = models.FloatField(null=True, blank=True)
+    size_360 = models.PositiveIntegerField(null=True, blank=True)
+    size_720 = models.PositiveIntegerField(null=True, blank=True)
+    has_narration = models.BooleanField(default=False)
+    step_durations = models.JSONField(default=list, blank=True)
+    timings = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["procedure", "step_key", "content_hash"], name="one_render_per_content"
+            )
+        ]
+
+    def __str__(self):
+        what = self.step_title or "toàn bộ hướng dẫn"
+        return f"{self.procedure_id} · {what} · {self.get_status_display()}"
+
+    @property
+    def is_tutorial(self):
+        return not self.step_key
+
+
+class VideoWatchLog(models.Model):
+    """Segments of a video a learner played, as the player reported them (append-only).
+
+    The progress work turns these into "watched ≥ 90% of distinct seconds"."""
+
+    render = models.ForeignKey(TutorialRender, on_delete=models.CASCADE, related_name="watches")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE
+    )
+    session_key = models.CharField(max_length=64, db_index=True)
+    start = models.FloatField()
+    end = models.FloatField()
+    playback_rate = models.FloatField(default=1.0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.render_id} {self.start:.1f}–{self.end:.1f}"

@@ -1,0 +1,7 @@
+"""Tutorial video rendering: a pure pipeline from editor-written steps to MP4 renditions.
+
+Nothing here imports Django. The Django side (models, Celery tasks, admin, player) builds a
+`specs.TutorialSpec` from a procedure page and calls `encode.render_tutorial`, which
+returns paths and metadata to store. Measured settings and pitfalls behind the choices:
+shared/reference/video-bench.md; `make bench-video` checks the speed targets.
+"""

@@ -1,0 +1,60 @@
+"""What the learner's player needs: caption and chapter tracks, and the watch report."""
+
+import json
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_POST
+
+from .render_models import TutorialRender
+from .services import video_watch_record
+
+MAX_SEGMENTS = 100
+
+
+def _done(render_id):
+    return get_object_or_404(TutorialRender, pk=render_id, status=TutorialRender.Status.DONE)
+
+
+@cache_control(public=True, max_age=3600)
+def captions(request, render_id):
+    return HttpResponse(_done(render_id).captions_vtt, content_type="text/vtt; charset=utf-8")
+
+
+@cache_control(public=True, max_age=3600)
+def chapters(request, render_id):
+    return HttpResponse(_done(render_id).chapters_vtt, content_type="text/vtt; charset=utf-8")
+
+
+def _segments(payload, duration):
+    """[[start, end, rate], …] checked: numbers, inside the video, at most 100 a batch."""
+    items = payload.get("segments") if isinstance(payload, dict) else None
+    if not isinstance(items, list) or not 0 < len(items) <= MAX_SEGMENTS:
+        raise ValueError("segments")
+    clean = []
+    for item in items:
+        start, end, rate = (float(value) for value in item[:3])
+        if not (0 <= start < end <= duration + 1 and 0.25 <= rate <= 4):
+            raise ValueError("segment out of range")
+        clean.append((round(start, 2), round(min(end, duration), 2), rate))
+    return clean
+
+
+@require_POST
+def watched(request, render_id):
+    """The player reports played segments (batched every 10 s, on pause and at the end)."""
+    render = _done(render_id)
+    try:
+        segments = _segments(json.loads(request.body or b"{}"), render.duration or 0)
+    except (ValueError, TypeError, IndexError, json.JSONDecodeError):
+        return JsonResponse({"ok": False, "error": "Dữ liệu không hợp lệ."}, status=400)
+    if not request.session.session_key:
+        request.session.save()
+    saved = video_watch_record(
+        render=render,
+        user=request.user if request.user.is_authenticated else None,
+        session_key=request.session.session_key,
+        segments=segments,
+    )
+    return JsonResponse({"ok": True, "saved": saved})
