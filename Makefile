@@ -28,9 +28,10 @@ run: setup
 	@echo "Công dân số: http://$(HOST):$(PORT)/  (quản trị: http://$(HOST):$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# Debian's Chromium drives the browser tests (never a browser download).
+# Debian's Chromium drives the browser tests (never a browser download); espeak-ng
+# gives the tutorials a Vietnamese voice (without it they are silent, with captions).
 system-packages:
-	@bash .ci/install-system-packages chromium
+	@bash .ci/install-system-packages chromium espeak-ng
 
 test: setup system-packages
 	$(BIN)/pytest

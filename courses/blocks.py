@@ -127,7 +127,9 @@ class TutorialStepBlock(blocks.StructBlock):
         regex=r"^\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*$",
         label=_("Highlight box"),
         required=False,
-        help_text=_("Left, top, width, height as percentages of the screenshot, e.g. 10, 40, 80, 12"),
+        help_text=_(
+            "Left, top, width, height as percentages of the screenshot, e.g. 10, 40, 80, 12"
+        ),
         error_messages={"invalid": _("Write four numbers 0–100 separated by commas.")},
     )
     voice = DocumentChooserBlock(

@@ -189,12 +189,16 @@ def _store(render, output):
         rendition = output.renditions.get(label)
         if rendition is None:
             continue
+        if getattr(render, field):
+            getattr(render, field).delete(save=False)  # a retry replaces its own output
         with open(rendition.path, "rb") as handle:
             getattr(render, field).save(f"{label}.mp4", File(handle), save=False)
         setattr(render, size_field, rendition.size_bytes)
         render.duration = rendition.duration
         render.has_narration = bool(rendition.audio_codec)
     if output.poster_path:
+        if render.poster:
+            render.poster.delete(save=False)
         with open(output.poster_path, "rb") as handle:
             render.poster.save("poster.jpg", File(handle), save=False)
     render.captions_vtt = output.captions_vtt
