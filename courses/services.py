@@ -28,7 +28,9 @@ def stale_after():
 def _read(field_file):
     if not field_file:
         return None
-    with field_file.open("rb") as handle:
+    # A fresh file object from the storage: FieldFile.open() reuses one per instance,
+    # which concurrent readers of the same page would close under each other.
+    with field_file.storage.open(field_file.name, "rb") as handle:
         return handle.read()
 
 
