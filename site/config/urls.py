@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("tai-khoan/dang-xuat/", auth_views.LogoutView.as_view(), name="account_logout"),
     path("thuc-hanh/", include("sandbox.urls")),
+    path("", include("training.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from courses.demo.accounts import demo_accounts_ensure
 from courses.demo.loader import demo_site_seed
 from sandbox.demo.loader import sandbox_demo_seed
+from training.demo import training_demo_seed
 
 
 class Command(BaseCommand):
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         )
         written = sandbox_demo_seed(update=update)
         self.stdout.write(f"Môi trường thực hành: {written} mục tạo mới hoặc cập nhật.")
+        self.stdout.write(f"Đơn vị tổ chức lớp: {training_demo_seed()} tạo mới.")
         if no_accounts:
             return
         self.stdout.write(f"Tài khoản mẫu (mật khẩu: {settings.DEMO_PASSWORD}):")

@@ -1,0 +1,195 @@
+"""Organisations, classes, enrolment and attendance (issue 5, first slice).
+
+Administrative units follow the two-level local government in force since 1 July 2025
+(province → commune, ward or special zone → village or residential group); "district"
+is kept only for records made before then.
+"""
+
+import secrets
+
+from simple_history.models import HistoricalRecords
+
+from django.conf import settings
+from django.db import models
+
+# No 0/O, 1/I/L: join codes are read off a projector from the back of a commune hall.
+JOIN_CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_join_code():
+    return "".join(secrets.choice(JOIN_CODE_LETTERS) for _ in range(6))
+
+
+class AdministrativeUnit(models.Model):
+    class Level(models.TextChoices):
+        PROVINCE = "tinh", "Tỉnh, thành phố"
+        DISTRICT_LEGACY = "huyen", "Huyện (trước 1/7/2025)"
+        COMMUNE = "xa", "Xã, phường, đặc khu"
+        VILLAGE = "thon", "Thôn, tổ dân phố"
+
+    name = models.CharField("tên", max_length=120)
+    level = models.CharField("cấp", max_length=6, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    code = models.CharField("mã đơn vị hành chính", max_length=10, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "đơn vị hành chính"
+        verbose_name_plural = "đơn vị hành chính"
+
+    def __str__(self):
+        return self.name
+
+    def province(self):
+        unit = self
+        while unit.parent_id and unit.level != self.Level.PROVINCE:
+            unit = unit.parent
+        return unit
+
+
+class OrganisingUnit(models.Model):
+    """Who runs classes: a party cell, a youth-union branch, a community team…"""
+
+    class Kind(models.TextChoices):
+        PARTY_CELL = "chi_bo", "Chi bộ"
+        YOUTH_UNION = "chi_doan", "Chi đoàn"
+        DIGITAL_TEAM = "to_cong_nghe_so", "Tổ công nghệ số cộng đồng"
+        AGENCY = "co_quan", "Cơ quan"
+        SCHOOL = "truong", "Trường học"
+
+    name = models.CharField("tên", max_length=150)
+    kind = models.CharField("loại", max_length=20, choices=Kind.choices)
+    unit = models.ForeignKey(
+        AdministrativeUnit,
+        on_delete=models.PROTECT,
+        related_name="organising_units",
+        verbose_name="địa bàn",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "đơn vị tổ chức lớp"
+        verbose_name_plural = "đơn vị tổ chức lớp"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.name}"
+
+
+class TrainingClass(models.Model):
+    """A class a trainer runs in a commune hall, for one audience and one course."""
+
+    class Audience(models.TextChoices):
+        OFFICIALS = "can_bo", "Cán bộ, công chức"
+        TRAINERS = "tap_huan_vien", "Tập huấn viên"
+        CITIZENS = "cong_dan", "Người dân"
+
+    name = models.CharField("tên lớp", max_length=150)
+    organiser = models.ForeignKey(
+        OrganisingUnit,
+        on_delete=models.PROTECT,
+        related_name="classes",
+        verbose_name="đơn vị tổ chức",
+    )
+    commune = models.ForeignKey(
+        AdministrativeUnit,
+        on_delete=models.PROTECT,
+        related_name="classes",
+        verbose_name="xã, phường",
+    )
+    audience = models.CharField("đối tượng", max_length=20, choices=Audience.choices)
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="classes",
+        verbose_name="khóa học",
+    )
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="classes_trained",
+        verbose_name="tập huấn viên",
+    )
+    join_code = models.CharField("mã vào lớp", max_length=8, unique=True, default=new_join_code)
+    is_open = models.BooleanField("đang nhận học viên", default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "lớp học"
+        verbose_name_plural = "lớp học"
+
+    def __str__(self):
+        return self.name
+
+
+class ClassSession(models.Model):
+    training_class = models.ForeignKey(
+        TrainingClass, on_delete=models.CASCADE, related_name="sessions"
+    )
+    starts_at = models.DateTimeField("thời gian")
+    place = models.CharField("địa điểm", max_length=200)
+    device_notes = models.CharField("thiết bị", max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+
+    def __str__(self):
+        return f"{self.training_class} {self.starts_at:%d/%m/%Y %H:%M}"
+
+
+class Enrollment(models.Model):
+    """A learner in a class. Minimal personal data: a name, a birth year, maybe a phone."""
+
+    class JoinedVia(models.TextChoices):
+        CODE = "code", "Tự vào bằng mã lớp"
+        ROSTER = "roster", "Tập huấn viên ghi danh"
+
+    training_class = models.ForeignKey(
+        TrainingClass, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    display_name = models.CharField("họ và tên", max_length=100)
+    birth_year = models.PositiveSmallIntegerField("năm sinh", null=True, blank=True)
+    phone = models.CharField("số điện thoại", max_length=10, blank=True)
+    joined_via = models.CharField(max_length=8, choices=JoinedVia.choices)
+    consent_at = models.DateTimeField("đồng ý xử lý dữ liệu lúc")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(excluded_fields=["phone"])
+
+    class Meta:
+        ordering = ["display_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["training_class", "learner"], name="one_enrollment_per_class"
+            )
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+
+class Attendance(models.Model):
+    session = models.ForeignKey(ClassSession, on_delete=models.CASCADE, related_name="attendance")
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="attendance")
+    present = models.BooleanField(default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "enrollment"], name="one_mark_per_session")
+        ]
+
+    def __str__(self):
+        return f"{self.enrollment} {'có mặt' if self.present else 'vắng'}"

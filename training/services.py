@@ -1,0 +1,175 @@
+"""Opening classes, joining them without e-mail, rosters and attendance."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
+
+from courses.search import normalize_input as clean_text
+
+from .models import (
+    JOIN_CODE_LETTERS,
+    Attendance,
+    ClassSession,
+    Enrollment,
+    TrainingClass,
+    new_join_code,
+)
+
+LEARNER_GROUP = "Học viên"
+CARD_PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 - an alphabet, not a secret
+
+
+class TrainingError(Exception):
+    """A mistake in a class form, with the field and a plain Vietnamese message."""
+
+    def __init__(self, field, message):
+        self.field, self.message = field, message
+        super().__init__(message)
+
+
+def class_open(*, trainer, name, organiser, commune, audience, course=None):
+    name = clean_text(name)
+    if not name:
+        raise TrainingError("name", "Hãy đặt tên lớp, ví dụ “Lớp dịch vụ công thôn 3”.")
+    for _ in range(10):
+        try:
+            with transaction.atomic():
+                return TrainingClass.objects.create(
+                    name=name,
+                    organiser=organiser,
+                    commune=commune,
+                    audience=audience,
+                    course=course,
+                    trainer=trainer,
+                    join_code=new_join_code(),
+                )
+        except IntegrityError:  # the rare join-code collision: draw another
+            continue
+    raise RuntimeError("could not draw a free join code")
+
+
+def normalise_code(code):
+    return "".join(ch for ch in (code or "").upper() if ch in JOIN_CODE_LETTERS)
+
+
+def _learner_account(display_name):
+    """A platform account for a learner without e-mail: a short username and password
+    that fit on a printed card."""
+    User = get_user_model()
+    while True:
+        username = f"hv{secrets.randbelow(10**6):06d}"
+        if not User.objects.filter(username=username).exists():
+            break
+    password = "".join(secrets.choice(CARD_PASSWORD_LETTERS) for _ in range(8))
+    user = User.objects.create_user(
+        username=username, password=password, first_name=display_name[:150]
+    )
+    user.groups.add(Group.objects.get_or_create(name=LEARNER_GROUP)[0])
+    return user, password
+
+
+def class_join(*, code, user, display_name, birth_year, consent, now):
+    """Join with the code shown on the projector. Returns (enrollment, new_password);
+    a visitor without an account gets one, whose password is shown once."""
+    training_class = TrainingClass.objects.filter(join_code=normalise_code(code)).first()
+    if training_class is None:
+        raise TrainingError(
+            "code", "Mã lớp không đúng. Hãy nhìn lại mã trên màn chiếu: 6 ký tự, ví dụ K7M2QD."
+        )
+    if not training_class.is_open:
+        raise TrainingError("code", "Lớp này đã ngừng nhận học viên. Hãy hỏi tập huấn viên.")
+    display_name = clean_text(display_name) or (user.get_full_name() if user else "")
+    if not display_name:
+        raise TrainingError("display_name", "Hãy ghi họ và tên để tập huấn viên nhận ra bạn.")
+    year = _birth_year(birth_year)
+    if not consent:
+        raise TrainingError("consent", "Hãy đánh dấu đồng ý để lớp lưu tên và tiến độ học của bạn.")
+    password = None
+    with transaction.atomic():
+        if user is None:
+            user, password = _learner_account(display_name)
+        enrollment, _created = Enrollment.objects.get_or_create(
+            training_class=training_class,
+            learner=user,
+            defaults={
+                "display_name": display_name,
+                "birth_year": year,
+                "joined_via": Enrollment.JoinedVia.CODE,
+                "consent_at": now,
+            },
+        )
+    return enrollment, password
+
+
+def _birth_year(value):
+    if value in (None, ""):
+        return None
+    try:
+        year = int(str(value).strip())
+    except ValueError:
+        raise TrainingError("birth_year", "Năm sinh gõ 4 chữ số, ví dụ 1958.") from None
+    if not 1900 <= year <= 2020:
+        raise TrainingError("birth_year", "Năm sinh gõ 4 chữ số, ví dụ 1958.")
+    return year
+
+
+def roster_add(*, training_class, display_name, birth_year, phone, now):
+    """The trainer types a learner in; returns (enrollment, username, password) for the
+    printed log-in card. The learner's consent is taken in person by the trainer."""
+    display_name = clean_text(display_name)
+    if not display_name:
+        raise TrainingError("display_name", "Hãy ghi họ và tên học viên.")
+    year = _birth_year(birth_year)
+    phone = "".join((phone or "").split())
+    if phone and not (phone.isdigit() and len(phone) == 10 and phone.startswith("0")):
+        raise TrainingError(
+            "phone", "Số điện thoại có 10 chữ số, bắt đầu bằng 0 (có thể bỏ trống)."
+        )
+    with transaction.atomic():
+        user, password = _learner_account(display_name)
+        enrollment = Enrollment.objects.create(
+            training_class=training_class,
+            learner=user,
+            display_name=display_name,
+            birth_year=year,
+            phone=phone,
+            joined_via=Enrollment.JoinedVia.ROSTER,
+            consent_at=now,
+        )
+    return enrollment, user.username, password
+
+
+def login_card_reset(*, enrollment):
+    """A new password for a learner's printed card (the old card stops working)."""
+    password = "".join(secrets.choice(CARD_PASSWORD_LETTERS) for _ in range(8))
+    enrollment.learner.set_password(password)
+    enrollment.learner.save(update_fields=["password"])
+    return password
+
+
+def session_add(*, training_class, starts_at, place, device_notes=""):
+    place = clean_text(place)
+    if not place:
+        raise TrainingError("place", "Hãy ghi địa điểm, ví dụ “Hội trường thôn 3”.")
+    return ClassSession.objects.create(
+        training_class=training_class,
+        starts_at=starts_at,
+        place=place,
+        device_notes=clean_text(device_notes),
+    )
+
+
+def attendance_take(*, session, present_ids, recorded_by):
+    """Mark everyone on the roster present or absent in one go (one tap per learner)."""
+    present_ids = {int(pk) for pk in present_ids if str(pk).isdigit()}
+    marks = []
+    for enrollment in session.training_class.enrollments.all():
+        mark, _created = Attendance.objects.update_or_create(
+            session=session,
+            enrollment=enrollment,
+            defaults={"present": enrollment.pk in present_ids, "recorded_by": recorded_by},
+        )
+        marks.append(mark)
+    return marks

@@ -1,0 +1,218 @@
+"""Trainer pages (open a class, show its code, roster, attendance) and joining by code."""
+
+import functools
+
+import segno
+
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+
+from courses.models import CoursePage
+
+from . import services
+from .models import AdministrativeUnit, OrganisingUnit, TrainingClass
+
+TRAINER_GROUPS = {"Tập huấn viên", "Cán bộ, công chức"}
+
+
+def can_train(user):
+    return user.is_authenticated and (
+        user.is_staff or user.groups.filter(name__in=TRAINER_GROUPS).exists()
+    )
+
+
+def trainer_required(view):
+    @functools.wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not can_train(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def own_class(request, class_id):
+    """Only the class's trainer (or an administrator) may manage it."""
+    filters = {} if request.user.is_superuser else {"trainer": request.user}
+    return get_object_or_404(
+        TrainingClass.objects.select_related("organiser", "commune", "course"),
+        pk=class_id,
+        **filters,
+    )
+
+
+@trainer_required
+def class_list(request):
+    error, values = None, {}
+    if request.method == "POST":
+        values = request.POST
+        try:
+            created = services.class_open(
+                trainer=request.user,
+                name=values.get("name", ""),
+                organiser=get_object_or_404(OrganisingUnit, pk=values.get("organiser") or 0),
+                commune=get_object_or_404(
+                    AdministrativeUnit,
+                    pk=values.get("commune") or 0,
+                    level=AdministrativeUnit.Level.COMMUNE,
+                ),
+                audience=values.get("audience") or TrainingClass.Audience.CITIZENS,
+                course=CoursePage.objects.live().filter(pk=values.get("course") or 0).first(),
+            )
+        except services.TrainingError as failure:
+            error = failure
+        else:
+            return redirect("training:class", class_id=created.pk)
+    classes = TrainingClass.objects.filter(trainer=request.user)
+    return TemplateResponse(
+        request,
+        "training/class_list.html",
+        {
+            "classes": classes,
+            "organisers": OrganisingUnit.objects.select_related("unit"),
+            "communes": AdministrativeUnit.objects.filter(level=AdministrativeUnit.Level.COMMUNE),
+            "courses": CoursePage.objects.live(),
+            "audiences": TrainingClass.Audience.choices,
+            "error": error,
+            "values": values,
+        },
+    )
+
+
+def _join_url(request, training_class):
+    return request.build_absolute_uri(f"/vao-lop/?ma={training_class.join_code}")
+
+
+@trainer_required
+def class_detail(request, class_id):
+    training_class = own_class(request, class_id)
+    error, cards = None, []
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "roster":
+                enrollment, username, password = services.roster_add(
+                    training_class=training_class,
+                    display_name=request.POST.get("display_name", ""),
+                    birth_year=request.POST.get("birth_year", ""),
+                    phone=request.POST.get("phone", ""),
+                    now=timezone.now(),
+                )
+                cards = [(enrollment, username, password)]
+            elif request.POST.get("action") == "session":
+                starts_at = parse_datetime(request.POST.get("starts_at", ""))
+                if starts_at is None:
+                    raise services.TrainingError(
+                        "starts_at", "Hãy chọn ngày và giờ học, ví dụ 2026-11-25 08:00."
+                    )
+                services.session_add(
+                    training_class=training_class,
+                    starts_at=timezone.make_aware(starts_at)
+                    if timezone.is_naive(starts_at)
+                    else starts_at,
+                    place=request.POST.get("place", ""),
+                    device_notes=request.POST.get("device_notes", ""),
+                )
+                return redirect("training:class", class_id=training_class.pk)
+        except services.TrainingError as failure:
+            error = failure
+    # segno draws the SVG from our own URL and code only: no user text goes into it.
+    qr_svg = mark_safe(  # noqa: S308
+        segno.make(_join_url(request, training_class), error="m").svg_inline(
+            scale=6, dark="#111", title=f"Mã QR vào lớp {training_class.join_code}"
+        )
+    )
+    return TemplateResponse(
+        request,
+        "training/class_detail.html",
+        {
+            "training_class": training_class,
+            "enrollments": training_class.enrollments.select_related("learner"),
+            "sessions": training_class.sessions.all(),
+            "join_url": _join_url(request, training_class),
+            "qr_svg": qr_svg,
+            "cards": cards,
+            "error": error,
+        },
+    )
+
+
+@require_POST
+@trainer_required
+def login_cards(request, class_id):
+    """Print log-in cards: new passwords for the chosen learners, shown once."""
+    training_class = own_class(request, class_id)
+    chosen = training_class.enrollments.filter(
+        pk__in=[pk for pk in request.POST.getlist("enrollment") if pk.isdigit()]
+    ).select_related("learner")
+    cards = [(e, e.learner.username, services.login_card_reset(enrollment=e)) for e in chosen]
+    return TemplateResponse(
+        request, "training/login_cards.html", {"training_class": training_class, "cards": cards}
+    )
+
+
+@trainer_required
+def attendance(request, class_id, session_id):
+    training_class = own_class(request, class_id)
+    session = get_object_or_404(training_class.sessions, pk=session_id)
+    if request.method == "POST":
+        services.attendance_take(
+            session=session, present_ids=request.POST.getlist("present"), recorded_by=request.user
+        )
+        return redirect("training:class", class_id=training_class.pk)
+    present = set(session.attendance.filter(present=True).values_list("enrollment_id", flat=True))
+    return TemplateResponse(
+        request,
+        "training/attendance.html",
+        {
+            "training_class": training_class,
+            "session": session,
+            "enrollments": training_class.enrollments.all(),
+            "present": present,
+        },
+    )
+
+
+def join(request):
+    """Vào lớp: the code from the projector (or the QR code), a name, consent."""
+    error, values = None, request.POST if request.method == "POST" else request.GET
+    if request.method == "POST":
+        try:
+            enrollment, password = services.class_join(
+                code=values.get("ma", ""),
+                user=request.user if request.user.is_authenticated else None,
+                display_name=values.get("display_name", ""),
+                birth_year=values.get("birth_year", ""),
+                consent=bool(values.get("consent")),
+                now=timezone.now(),
+            )
+        except services.TrainingError as failure:
+            error = failure
+        else:
+            if password:
+                login(
+                    request, enrollment.learner, backend="django.contrib.auth.backends.ModelBackend"
+                )
+            return TemplateResponse(
+                request,
+                "training/joined.html",
+                {
+                    "enrollment": enrollment,
+                    "password": password,
+                },
+            )
+    initial_name = values.get("display_name") or (
+        request.user.get_full_name() if request.user.is_authenticated else ""
+    )
+    return TemplateResponse(
+        request,
+        "training/join.html",
+        {"error": error, "values": values, "initial_name": initial_name},
+    )
