@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 def render_path(instance, filename):
@@ -50,12 +51,15 @@ class TutorialRender(models.Model):
     step_durations = models.JSONField(default=list, blank=True)
     timings = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When this content was last asked for: after a revert to older content, its old
+    # render (not the newest one made) is what the page shows.
+    requested_at = models.DateTimeField(default=timezone.now, db_index=True)
     started_at = models.DateTimeField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-requested_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["procedure", "step_key", "content_hash"], name="one_render_per_content"

@@ -32,8 +32,17 @@ def folded_document(*parts):
     return " " + " ".join(filter(None, (fold(part) for part in parts))) + " "
 
 
+MAX_QUERY_WORDS = 10
+
+
 def query_words(query):
-    return fold(normalize_input(query)).split()
+    """The distinct folded words of a query, at most ten (a pasted paragraph must not
+    turn into hundreds of database conditions)."""
+    words = []
+    for word in fold(normalize_input(query)[:200]).split():
+        if word not in words:
+            words.append(word)
+    return words[:MAX_QUERY_WORDS]
 
 
 def relevance(words, title, keywords=""):

@@ -83,7 +83,7 @@ def procedure_videos(page):
     and what editors see (the newest render row of each, whatever its state)."""
     from .render_models import TutorialRender
 
-    rows = list(TutorialRender.objects.filter(procedure=page).order_by("-created_at"))
+    rows = list(TutorialRender.objects.filter(procedure=page).order_by("-requested_at"))
     served, latest = {}, {}
     for row in rows:
         latest.setdefault(row.step_key, row)

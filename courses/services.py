@@ -102,6 +102,8 @@ def tutorial_renders_request(*, page, force=False):
     to_run = []
     for step_key, title, digest in wanted:
         render, created = _row(page, step_key, title, digest)
+        if not created:
+            TutorialRender.objects.filter(pk=render.pk).update(requested_at=timezone.now())
         retry = force and render.status == TutorialRender.Status.FAILED
         if retry:
             TutorialRender.objects.filter(pk=render.pk).update(

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+DEFAULT_DEMO_PASSWORD = "congdanso2026"  # noqa: S105 - printed on screen for a laptop demo
+
 # (username, full name, group, is_superuser)
 DEMO_ACCOUNTS = [
     ("quantri", "Quản trị viên", None, True),

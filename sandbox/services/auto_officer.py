@@ -7,13 +7,17 @@ embedded mode; "Tua nhanh" takes the next action at once.
 """
 
 import datetime
+import logging
 
 from django.conf import settings
+from django.db import transaction
 
+from ..errors import PracticeErrors
 from ..models import DossierStatus, PracticeDossier
 from . import desk
 
 S = DossierStatus
+logger = logging.getLogger(__name__)
 OFFICER = "Cán bộ tự động (giả lập)"
 
 
@@ -50,9 +54,24 @@ def _ask_for_clearer_photo(ctx, dossier):
 
 
 def auto_officer_tick(*, ctx, dossier, force=False):
-    """Take every action whose time has come (or one action now, with ``force``)."""
-    if not dossier.auto_officer:
+    """Take every action whose time has come (or one action now, with ``force``).
+
+    The dossier row is locked while the officer acts, so a phone and a projector showing
+    the same dossier never make it act twice; a mistake in the script is logged and
+    leaves the dossier as it was rather than breaking the learner's page.
+    """
+    if not dossier.auto_officer or dossier.procedure_id is None:
         return 0
+    try:
+        with transaction.atomic():
+            locked = PracticeDossier.objects.select_for_update().get(pk=dossier.pk)
+            return _tick(ctx, locked, force)
+    except PracticeErrors:
+        logger.warning("Auto-officer could not act on dossier %s", dossier.pk, exc_info=True)
+        return 0
+
+
+def _tick(ctx, dossier, force):
     taken = 0
     step = datetime.timedelta(seconds=_step_seconds())
     last = dossier.status_changed_at or dossier.submitted_at

@@ -3,7 +3,7 @@
 import datetime
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -268,7 +268,7 @@ def dossier_save_delivery(*, ctx, dossier, method, address=""):
                 )
             ],
         )
-    address = clean_text(address)
+    address = clean_text(address)[:250]
     dossier.delivery_method, dossier.delivery_address = method, address
     if method == DeliveryMethod.POST and len(address) < 10:
         _unmark_step(dossier, "delivery")
@@ -336,6 +336,8 @@ def dossier_attach(*, ctx, dossier, slot, uploaded, supplement=None, step="attac
 
 
 def attachment_remove(*, dossier, attachment_id):
+    if not str(attachment_id).isdigit():
+        return
     attachment = dossier.files.filter(pk=attachment_id, supplement__isnull=True).first()
     if attachment and dossier.is_draft:
         attachment.file.delete(save=False)
@@ -347,6 +349,20 @@ def _next_code(day):
     last = PracticeDossier.objects.filter(code__startswith=prefix).aggregate(last=Max("code"))
     sequence = int(last["last"][-4:]) + 1 if last["last"] else 1
     return dossier_code(day, sequence)
+
+
+def _claim_code(dossier, day):
+    """Write the next free code of the day. Two learners submitting at the same moment
+    may read the same last code; the unique constraint makes one of them try the next."""
+    for _ in range(20):
+        code = _next_code(day)
+        try:
+            with transaction.atomic():
+                PracticeDossier.objects.filter(pk=dossier.pk).update(code=code)
+        except IntegrityError:
+            continue
+        return code
+    raise RuntimeError("no free dossier code")
 
 
 def dossier_missing(dossier):
@@ -407,7 +423,7 @@ def dossier_submit(*, ctx, dossier, declaration, consent):
             if errors:
                 raise PracticeErrors(errors)
             dossier.declaration_accepted = dossier.consent_accepted = True
-            dossier.code = _next_code(timezone.localdate(ctx.now))
+            dossier.code = _claim_code(dossier, timezone.localdate(ctx.now))
             dossier.submitted_at = ctx.now
             dossier.fee_amount = dossier_fee(dossier)
             dossier.fee_status = (
@@ -540,8 +556,18 @@ def dossier_withdraw(*, ctx, dossier, reason):
 def dossier_rate(*, ctx, dossier, score, comment=""):
     if dossier.status not in (DossierStatus.DONE, DossierStatus.RETURNED):
         _fail(ctx, [PracticeError("rating_not_ready", step="rating")])
+    score = int(score) if str(score).isdigit() else 0
+    if score not in Rating.Score.values:
+        _fail(
+            ctx,
+            [
+                PracticeError(
+                    "required", step="rating", field="score", field_label="Mức độ hài lòng"
+                )
+            ],
+        )
     rating, _created = Rating.objects.update_or_create(
-        dossier=dossier, defaults={"score": int(score), "comment": clean_text(comment)}
+        dossier=dossier, defaults={"score": score, "comment": clean_text(comment)}
     )
     practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="rating")
     return rating

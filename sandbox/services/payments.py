@@ -31,9 +31,20 @@ OUTCOMES = {
 }
 
 
+PAID = (Payment.Status.SUCCESS, Payment.Status.RECONCILED)
+
+
+def amount_due(dossier):
+    """What is still owed: the fee (plus any later financial obligation) less what was
+    already paid, so an obligation never charges the first fee twice."""
+    paid = sum(p.amount for p in dossier.payments.filter(status__in=PAID))
+    return max(dossier.fee_amount - paid, 0)
+
+
 def payment_start(*, ctx, dossier, provider):
-    if dossier.fee_status not in (PracticeDossier.FeeStatus.UNPAID,):
+    if dossier.fee_status != PracticeDossier.FeeStatus.UNPAID or dossier.is_finished:
         error = PracticeError("desk_wrong_status", step="payment")
+        practice_errors_record(ctx=ctx, errors=[error])
         raise PracticeErrors([error])
     if provider not in PROVIDERS:
         error = PracticeError(
@@ -44,7 +55,7 @@ def payment_start(*, ctx, dossier, provider):
     return Payment.objects.create(
         dossier=dossier,
         provider=PROVIDERS[provider]["name"],
-        amount=dossier.fee_amount,
+        amount=amount_due(dossier),
         transfer_fee=PROVIDERS[provider]["transfer_fee"],
     )
 
@@ -102,6 +113,12 @@ def payment_complete(*, ctx, payment, outcome):
         payment = Payment.objects.select_for_update().select_related("dossier").get(pk=payment.pk)
         if payment.status != Payment.Status.STARTED:
             return payment  # a double click on "Xác nhận" changes nothing
+        dossier = PracticeDossier.objects.select_for_update().get(pk=payment.dossier_id)
+        if dossier.fee_status != PracticeDossier.FeeStatus.UNPAID:
+            # Paid (or awaiting a check) in another tab meanwhile: never take money twice.
+            payment.status = Payment.Status.FAILED
+            payment.save(update_fields=["status"])
+            return payment
         if outcome == "success":
             _mark_paid(ctx, payment, Payment.Status.SUCCESS)
             return payment
@@ -124,6 +141,10 @@ def payment_reconcile(*, ctx, payment):
     """Tra soát: the gateway confirms the debited money and the dossier becomes paid."""
     with transaction.atomic():
         payment = Payment.objects.select_for_update().select_related("dossier").get(pk=payment.pk)
-        if payment.status == Payment.Status.DEBITED:
+        dossier = PracticeDossier.objects.select_for_update().get(pk=payment.dossier_id)
+        if (
+            payment.status == Payment.Status.DEBITED
+            and dossier.fee_status == PracticeDossier.FeeStatus.PENDING
+        ):
             _mark_paid(ctx, payment, Payment.Status.RECONCILED)
     return payment

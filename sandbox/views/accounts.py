@@ -2,6 +2,7 @@
 
 import io
 import secrets
+import uuid
 
 from fontpkg_be_vietnam_pro import ROOT as FONT_ROOT
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
@@ -208,7 +209,11 @@ def vneid_login(request):
     """The QR page, with the simulated VNeID app beside it. The learner picks which of
     their practice cards the app belongs to, then confirms on the 'phone'."""
     cards = PracticeIdentity.objects.filter(owner_key=request.practice.owner_key)
-    chosen = cards.filter(pk=request.POST.get("identity") or request.GET.get("the")).first()
+    try:
+        chosen_id = uuid.UUID(request.POST.get("identity") or request.GET.get("the") or "")
+    except ValueError:
+        chosen_id = None
+    chosen = cards.filter(pk=chosen_id).first() if chosen_id else None
     errors = []
     if request.method == "POST" and chosen is not None:
         action = request.POST.get("action", "confirm")

@@ -1,6 +1,7 @@
 """Helpers every sandbox view shares: the practice context, guidance, errors, ownership."""
 
 import functools
+from urllib.parse import urlencode
 
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -49,7 +50,9 @@ def portal_login_required(view):
         request.practice = practice_context(request)
         request.identity = logged_in_identity(request)
         if request.identity is None:
-            return redirect(f"{reverse('sandbox:login')}?next={request.get_full_path()}")
+            return redirect(
+                f"{reverse('sandbox:login')}?{urlencode({'next': request.get_full_path()})}"
+            )
         return view(request, *args, **kwargs)
 
     return wrapper

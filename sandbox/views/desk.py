@@ -44,6 +44,12 @@ def can_use_desk(user):
 login_required = user_passes_test(can_use_desk)
 
 
+def _number(post, key, default, low, high):
+    """A number typed in the console, kept inside sensible bounds (never a 500)."""
+    value = (post.get(key) or "").strip()
+    return min(max(int(value), low), high) if value.isdigit() else default
+
+
 def _officer_name(request):
     user = request.user
     return f"Cán bộ {user.get_full_name() or user.get_username()}"
@@ -95,7 +101,7 @@ def desk_dossier(request, dossier_id):
                     documents=post.getlist("documents") + [post.get("other_document", "")],
                     reason=post.get("reason", ""),
                     content=post.get("content", ""),
-                    days=int(post.get("days") or 7),
+                    days=_number(post, "days", 7, 1, 60),
                 )
             elif action == "reject":
                 desk_services.desk_reject(
@@ -106,7 +112,7 @@ def desk_dossier(request, dossier_id):
                     ctx=ctx,
                     dossier=dossier,
                     officer=officer,
-                    amount=int(post.get("amount") or 0),
+                    amount=_number(post, "amount", 0, 0, 100_000_000),
                     note=post.get("note", ""),
                 )
             elif action == "finish":
@@ -120,7 +126,7 @@ def desk_dossier(request, dossier_id):
                     ctx=ctx,
                     dossier=dossier,
                     officer=officer,
-                    extra_days=int(post.get("extra_days") or 2),
+                    extra_days=_number(post, "extra_days", 2, 1, 60),
                     reason=post.get("reason", ""),
                 )
         except PracticeErrors as failure:

@@ -69,13 +69,14 @@ def exercise_begin(request, slug):
 def settings_update(request):
     """Guided or practice mode, and the auto-officer for self-study."""
     if "mode" in request.POST:
-        request.session[SESSION_MODE] = (
-            "practice" if request.POST["mode"] == "practice" else "guided"
-        )
-        request.session.pop(SESSION_ATTEMPT, None)
+        mode = "practice" if request.POST["mode"] == "practice" else "guided"
+        if mode != request.practice.mode:
+            # A different mode is a different try: leave the exercise in progress.
+            request.session.pop(SESSION_ATTEMPT, None)
+        request.session[SESSION_MODE] = mode
     if "auto_officer" in request.POST:
         request.session[SESSION_AUTO_OFFICER] = request.POST["auto_officer"] == "on"
-    return redirect(request.POST.get("next") or "sandbox:home")
+    return redirect("sandbox:home")
 
 
 @require_POST

@@ -65,7 +65,9 @@ def procedure_detail(request, slug):
     if request.method == "POST":
         agency = request.POST.get("agency", "").strip()
         case = request.POST.get("case", "").strip()
-        if not agency:
+        if case not in form.case_list():
+            case = ""
+        if agency not in _agencies(procedure, request.identity):
             from ..errors import PracticeError
             from ..services.events import practice_errors_record
 

@@ -192,3 +192,19 @@ def test_five_concurrent_requests_give_one_render(catalogue, rendering, settings
     assert renders.count() == 2  # the tutorial and its one step, once each
     assert sorted(renders.values_list("attempts", flat=True)) == [1, 1]
     assert set(renders.values_list("status", flat=True)) == {"done"}
+
+
+def test_after_a_revert_the_page_shows_the_video_of_the_content_it_has_again(
+    client, procedure, django_capture_on_commit_callbacks
+):
+    original = TutorialRender.objects.get(procedure=procedure, step_key="")
+    original_title = procedure.steps[0].value["title"]
+    procedure.steps[0].value["title"] = "Đăng nhập bằng VNeID"
+    publish(procedure, django_capture_on_commit_callbacks)
+    changed = TutorialRender.objects.exclude(pk=original.pk).get(procedure=procedure, step_key="")
+    assert changed.video_360.url in client.get("/thu-tuc/dang-ky-khai-sinh/").content.decode()
+    procedure.steps[0].value["title"] = original_title
+    publish(procedure, django_capture_on_commit_callbacks)  # reverted: nothing to render
+    assert TutorialRender.objects.filter(procedure=procedure, step_key="").count() == 2
+    html = client.get("/thu-tuc/dang-ky-khai-sinh/").content.decode()
+    assert original.video_360.url in html and changed.video_360.url not in html

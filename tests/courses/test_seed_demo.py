@@ -32,7 +32,8 @@ def counts():
 
 
 @pytest.mark.django_db
-def test_seed_demo_twice_changes_nothing_the_second_time(capsys):
+def test_seed_demo_twice_changes_nothing_the_second_time(capsys, settings):
+    settings.DEBUG = True  # as `make run` (dev settings) runs it
     call_command("seed_demo")
     first = counts()
     capsys.readouterr()
@@ -101,3 +102,13 @@ def test_procedure_page_weighs_under_100_kb_and_calls_no_other_host(client, demo
     # No CDN, no web font, no external script: classes run on a LAN without internet.
     external = re.findall(rb'(?:src|href)="(?:https?:)?//[^"]+"', html)
     assert external == []
+
+
+@pytest.mark.django_db
+def test_no_demo_accounts_with_the_default_password_on_a_server(capsys, settings):
+    from django.contrib.auth import get_user_model
+
+    settings.DEBUG = False
+    call_command("seed_demo")
+    assert not get_user_model().objects.filter(username="quantri").exists()
+    assert "DEMO_PASSWORD" in capsys.readouterr().err

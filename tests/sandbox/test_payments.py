@@ -4,7 +4,13 @@ updated", where checking the transaction (not paying again) is the right move.""
 import pytest
 
 from sandbox.errors import STEPS, PracticeErrors
-from sandbox.models import Payment, PracticeDossier, PracticeEvent, SimulatedMessage
+from sandbox.models import (
+    DossierStatus,
+    Payment,
+    PracticeDossier,
+    PracticeEvent,
+    SimulatedMessage,
+)
 from sandbox.services import payments
 from tests.sandbox.conftest import error_codes
 
@@ -136,3 +142,28 @@ def test_a_free_dossier_has_nothing_to_pay(practice_ctx, walk):
 
     assert error_codes(failure) == ["desk_wrong_status"]
     assert not Payment.objects.filter(dossier=free).exists()
+
+
+def test_a_later_obligation_charges_only_what_is_still_owed(practice_ctx, walk):
+    from sandbox.services import desk, payments
+    from sandbox.services.payments import amount_due
+
+    dossier = walk(DossierStatus.PROCESSING, copies="3")  # 24.000 đồng, paid on submit
+    assert amount_due(dossier) == 0
+    desk.desk_request_financial(
+        ctx=practice_ctx, dossier=dossier, officer="Cán bộ", amount=50000, note="Lệ phí bổ sung"
+    )
+    started = payments.payment_start(ctx=practice_ctx, dossier=dossier, provider="ngan-hang-a")
+    assert started.amount == 50000
+
+
+def test_a_second_tab_cannot_take_the_money_twice(practice_ctx, walk):
+    from sandbox.services import payments
+
+    dossier = walk(DossierStatus.NEW, pay=False, copies="1")
+    first = payments.payment_start(ctx=practice_ctx, dossier=dossier, provider="ngan-hang-a")
+    second = payments.payment_start(ctx=practice_ctx, dossier=dossier, provider="vi-c")
+    payments.payment_complete(ctx=practice_ctx, payment=first, outcome="success")
+    second = payments.payment_complete(ctx=practice_ctx, payment=second, outcome="success")
+    assert second.status == "failed"
+    assert dossier.payments.filter(status="success").count() == 1

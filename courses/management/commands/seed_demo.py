@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from courses.demo.accounts import demo_accounts_ensure
+from courses.demo.accounts import DEFAULT_DEMO_PASSWORD, demo_accounts_ensure
 from courses.demo.loader import demo_site_seed
 from sandbox.demo.loader import sandbox_demo_seed
 from training.demo import training_demo_seed
@@ -30,6 +30,12 @@ class Command(BaseCommand):
         self.stdout.write(f"Môi trường thực hành: {written} mục tạo mới hoặc cập nhật.")
         self.stdout.write(f"Đơn vị tổ chức lớp: {training_demo_seed()} tạo mới.")
         if no_accounts:
+            return
+        if not settings.DEBUG and settings.DEMO_PASSWORD == DEFAULT_DEMO_PASSWORD:
+            self.stderr.write(
+                "Không tạo tài khoản mẫu: máy chủ không ở chế độ phát triển mà DEMO_PASSWORD "
+                "vẫn là mật khẩu mặc định. Đặt DEMO_PASSWORD rồi chạy lại."
+            )
             return
         self.stdout.write(f"Tài khoản mẫu (mật khẩu: {settings.DEMO_PASSWORD}):")
         for username, full_name, role in demo_accounts_ensure():
