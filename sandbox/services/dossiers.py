@@ -335,6 +335,15 @@ def dossier_attach(*, ctx, dossier, slot, uploaded, supplement=None, step="attac
     return attachment
 
 
+def dossier_attachments_confirm(*, ctx, dossier):
+    """ "Tiếp tục" on the attachments step: every required photo must be there."""
+    missing = [error for error in dossier_missing(dossier) if error.step == "attachments"]
+    if missing:
+        _fail(ctx, missing)
+    _mark_step(dossier, "attachments")
+    dossier.save(update_fields=["wizard_steps_done"])
+
+
 def attachment_remove(*, dossier, attachment_id):
     if not str(attachment_id).isdigit():
         return

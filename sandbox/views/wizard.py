@@ -240,19 +240,11 @@ def _attachments_post(request, dossier):
         except PracticeErrors as failure:
             errors.extend(failure.errors)
     if "continue" in request.POST and not errors:
-        missing = [
-            error
-            for error in dossier_services.dossier_missing(dossier)
-            if error.step == "attachments"
-        ]
-        if missing:
-            from ..services.events import practice_errors_record
-
-            practice_errors_record(ctx=ctx, errors=missing)
-            errors = missing
+        try:
+            dossier_services.dossier_attachments_confirm(ctx=ctx, dossier=dossier)
+        except PracticeErrors as failure:
+            errors = failure.errors
         else:
-            dossier_services._mark_step(dossier, "attachments")
-            dossier.save(update_fields=["wizard_steps_done"])
             return redirect("sandbox:wizard", dossier_id=dossier.pk, step="review")
     if not errors:
         return redirect("sandbox:wizard", dossier_id=dossier.pk, step="attachments")
