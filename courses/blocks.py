@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 CHANNEL_CHOICES = [
     ("truc_tuyen", _("Online")),
@@ -153,9 +154,34 @@ class TutorialStepBlock(blocks.StructBlock):
         description = _("A step of the online procedure")
 
 
+class QuestionBlock(blocks.StructBlock):
+    """One multiple-choice question of a lesson's knowledge check."""
+
+    question = blocks.CharBlock(label=_("Question"), max_length=250)
+    choices = blocks.ListBlock(
+        blocks.CharBlock(label=_("Choice"), max_length=200), label=_("Choices"), min_num=2
+    )
+    answer = blocks.IntegerBlock(
+        label=_("Number of the right choice"), min_value=1, help_text=_("1 for the first choice")
+    )
+    explanation = blocks.CharBlock(
+        label=_("Why"), required=False, max_length=300, help_text=_("Shown after answering.")
+    )
+
+    class Meta:
+        icon = "help"
+
+
+def knowledge_check():
+    return blocks.ListBlock(
+        QuestionBlock(), label=_("Knowledge check"), default=[], required=False, min_num=0
+    )
+
+
 class ProcedureLessonBlock(blocks.StructBlock):
     procedure = blocks.PageChooserBlock(page_type="courses.ProcedurePage", label=_("Procedure"))
     note = blocks.TextBlock(label=_("What to pay attention to"), required=False)
+    questions = knowledge_check()
 
     class Meta:
         icon = "doc-full"
@@ -166,6 +192,7 @@ class ProcedureLessonBlock(blocks.StructBlock):
 class TextLessonBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Lesson title"), max_length=150)
     body = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"], label=_("Body"))
+    questions = knowledge_check()
 
     class Meta:
         icon = "pilcrow"
@@ -173,6 +200,19 @@ class TextLessonBlock(blocks.StructBlock):
         description = _("A short reading lesson")
 
 
+class PracticeLessonBlock(blocks.StructBlock):
+    """A sandbox exercise the learner does on their own phone."""
+
+    exercise = SnippetChooserBlock("sandbox.Exercise", label=_("Sandbox exercise"))
+    note = blocks.TextBlock(label=_("What to pay attention to"), required=False)
+
+    class Meta:
+        icon = "tick-inverse"
+        template = "blocks/practice_lesson_block.html"
+        description = _("A practice exercise in the sandbox")
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     procedure_lesson = ProcedureLessonBlock()
     text_lesson = TextLessonBlock()
+    practice_lesson = PracticeLessonBlock()

@@ -260,6 +260,11 @@ class CoursePage(FoldedSearchMixin, Page):  # noqa: DJ008 - Page.__str__ applies
     intro = models.TextField(_("introduction"))
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=60)
     completion_note = models.CharField(_("what finishing means"), max_length=300, blank=True)
+    allow_guided_practice = models.BooleanField(
+        _("guided practice counts"),
+        default=False,
+        help_text=_("When off, only exercises done without the guide count towards finishing."),
+    )
     lessons = StreamField(LessonStreamBlock(), blank=True, verbose_name=_("lessons"))
 
     content_panels = [
@@ -268,6 +273,7 @@ class CoursePage(FoldedSearchMixin, Page):  # noqa: DJ008 - Page.__str__ applies
         FieldPanel("intro"),
         FieldPanel("duration_minutes"),
         FieldPanel("completion_note"),
+        FieldPanel("allow_guided_practice"),
         FieldPanel("lessons"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]

@@ -245,4 +245,7 @@ def video_watch_record(*, render, user, session_key, segments):
         )
         for start, end, rate in segments
     )
+    from .signals import video_segments_recorded
+
+    video_segments_recorded.send(sender=VideoWatchLog, render=render, user=user, segments=segments)
     return len(segments)

@@ -7,3 +7,6 @@ class TrainingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "training"
     verbose_name = "Lớp học và tiến độ"
+
+    def ready(self):
+        from . import receivers  # noqa: F401 - connects the progress receivers

@@ -1,7 +1,12 @@
 """Demo organisations for `seed_demo`: one province, a commune, a village and the units
 that run classes there (idempotent)."""
 
-from .models import AdministrativeUnit, OrganisingUnit
+from django.contrib.auth import get_user_model
+
+from .models import AdministrativeUnit, ManagerScope, OrganisingUnit
+
+# Demo manager accounts (courses.demo.accounts) and the unit each answers for.
+DEMO_SCOPES = {"quanlyxa": "Xã Đầm Dơi", "quanlytinh": "Tỉnh Cà Mau"}
 
 
 def training_demo_seed():
@@ -22,3 +27,13 @@ def training_demo_seed():
     ]:
         created += OrganisingUnit.objects.get_or_create(name=name, kind=kind, unit=unit)[1]
     return created
+
+
+def training_demo_scopes_ensure():
+    """Give the demo managers their commune and province (after the accounts exist)."""
+    User = get_user_model()
+    for username, unit_name in DEMO_SCOPES.items():
+        user = User.objects.filter(username=username).first()
+        unit = AdministrativeUnit.objects.filter(name=unit_name).first()
+        if user and unit:
+            ManagerScope.objects.get_or_create(user=user, unit=unit)

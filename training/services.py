@@ -13,11 +13,12 @@ from .models import (
     Attendance,
     ClassSession,
     Enrollment,
+    EnrollmentProgress,
     TrainingClass,
     new_join_code,
 )
+from .permissions import LEARNER_GROUP
 
-LEARNER_GROUP = "Học viên"
 CARD_PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 - an alphabet, not a secret
 
 
@@ -30,9 +31,22 @@ class TrainingError(Exception):
 
 
 def class_open(*, trainer, name, organiser, commune, audience, course=None):
+    from .certificates import holds_trainer_certificate
+
     name = clean_text(name)
     if not name:
         raise TrainingError("name", "Hãy đặt tên lớp, ví dụ “Lớp dịch vụ công thôn 3”.")
+    province = commune.province()
+    if (
+        province.trainer_certificate_required
+        and not trainer.is_superuser
+        and not holds_trainer_certificate(trainer)
+    ):
+        raise TrainingError(
+            "commune",
+            f"{province.name} yêu cầu tập huấn viên có Giấy chứng nhận tập huấn viên trước khi "
+            "mở lớp. Hãy học xong khóa “Tập huấn viên cộng đồng” để được cấp.",
+        )
     for _ in range(10):
         try:
             with transaction.atomic():
@@ -100,7 +114,17 @@ def class_join(*, code, user, display_name, birth_year, consent, now):
                 "consent_at": now,
             },
         )
+        if _created:
+            _progress_start(enrollment, now)
     return enrollment, password
+
+
+def _progress_start(enrollment, now):
+    """Count what the learner already did elsewhere (a video watched at home counts)."""
+    from .progress import enrollment_progress_refresh
+
+    EnrollmentProgress.objects.get_or_create(enrollment=enrollment)
+    enrollment_progress_refresh(enrollment, now=now)
 
 
 def _birth_year(value):
@@ -138,6 +162,7 @@ def roster_add(*, training_class, display_name, birth_year, phone, now):
             joined_via=Enrollment.JoinedVia.ROSTER,
             consent_at=now,
         )
+        _progress_start(enrollment, now)
     return enrollment, user.username, password
 
 
@@ -163,13 +188,16 @@ def session_add(*, training_class, starts_at, place, device_notes=""):
 
 def attendance_take(*, session, present_ids, recorded_by):
     """Mark everyone on the roster present or absent in one go (one tap per learner)."""
+    from .progress import attendance_progress_record
+
     present_ids = {int(pk) for pk in present_ids if str(pk).isdigit()}
     marks = []
-    for enrollment in session.training_class.enrollments.all():
+    for enrollment in session.training_class.enrollments.filter(erased_at__isnull=True):
         mark, _created = Attendance.objects.update_or_create(
             session=session,
             enrollment=enrollment,
             defaults={"present": enrollment.pk in present_ids, "recorded_by": recorded_by},
         )
         marks.append(mark)
+    attendance_progress_record(marks=marks)
     return marks

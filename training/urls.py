@@ -1,15 +1,57 @@
 from django.urls import path
 
-from . import views
+from .views import certificates, classes, learner, learners, reports
 
 app_name = "training"
 
 urlpatterns = [
-    path("lop/", views.class_list, name="classes"),
-    path("lop/<int:class_id>/", views.class_detail, name="class"),
-    path("lop/<int:class_id>/the-dang-nhap/", views.login_cards, name="login_cards"),
+    path("lop/", classes.class_list, name="classes"),
+    path("lop/<int:class_id>/", classes.class_detail, name="class"),
+    path("lop/<int:class_id>/bang/", classes.board, name="board"),
+    path("lop/<int:class_id>/bao-cao/", reports.class_report, name="class_report"),
+    path("lop/<int:class_id>/the-dang-nhap/", classes.login_cards, name="login_cards"),
     path(
-        "lop/<int:class_id>/buoi/<int:session_id>/diem-danh/", views.attendance, name="attendance"
+        "lop/<int:class_id>/buoi/<int:session_id>/diem-danh/",
+        classes.attendance,
+        name="attendance",
     ),
-    path("vao-lop/", views.join, name="join"),
+    path(
+        "lop/<int:class_id>/hoc-vien/<int:enrollment_id>/",
+        learners.learner_detail,
+        name="learner",
+    ),
+    path(
+        "lop/<int:class_id>/hoc-vien/<int:enrollment_id>/ghi-nhan/",
+        learners.progress_override,
+        name="override",
+    ),
+    path(
+        "lop/<int:class_id>/hoc-vien/<int:enrollment_id>/nop-that/<int:submission_id>/",
+        learners.submission_confirm,
+        name="submission_confirm",
+    ),
+    path(
+        "lop/<int:class_id>/hoc-vien/<int:enrollment_id>/xoa-du-lieu/",
+        learners.learner_erase_view,
+        name="learner_erase",
+    ),
+    path("vao-lop/", classes.join, name="join"),
+    path("hoc/", learner.my_classes, name="my_classes"),
+    path("hoc/xoa-du-lieu/", learner.erase_my_data, name="erase_my_data"),
+    path("hoc/<int:enrollment_id>/", learner.course_progress, name="course_progress"),
+    path(
+        "hoc/<int:enrollment_id>/doc/<slug:lesson_id>/", learner.reading_done, name="reading_done"
+    ),
+    path(
+        "hoc/<int:enrollment_id>/kiem-tra/<slug:lesson_id>/",
+        learner.quiz_answer,
+        name="quiz_answer",
+    ),
+    path("hoc/<int:enrollment_id>/nop-that/", learner.real_submission, name="real_submission"),
+    path("chung-nhan/<str:code>/", certificates.certificate_detail, name="certificate"),
+    path("chung-nhan/<str:code>.pdf", certificates.certificate_download, name="certificate_pdf"),
+    path("xac-minh/<str:code>/", certificates.verify, name="verify"),
+    path("bao-cao/", reports.report_index, name="reports"),
+    path("bao-cao/don-vi/<int:unit_id>/", reports.unit_report, name="unit_report"),
+    path("bao-cao/to-chuc/<int:organiser_id>/", reports.organiser_report, name="organiser_report"),
 ]

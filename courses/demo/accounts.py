@@ -12,6 +12,8 @@ DEMO_ACCOUNTS = [
     ("canbo", "Nguyễn Thị Hoa (cán bộ một cửa xã)", "Cán bộ, công chức", False),
     ("taphuan", "Trần Văn Minh (bí thư chi đoàn)", "Tập huấn viên", False),
     ("hocvien", "Lê Văn Bảy (người dân)", "Học viên", False),
+    ("quanlyxa", "Phạm Thị Lan (Phó Chủ tịch UBND xã)", "Quản lý cấp xã", False),
+    ("quanlytinh", "Võ Văn Hùng (Sở Nội vụ)", "Quản lý cấp tỉnh", False),
 ]
 
 

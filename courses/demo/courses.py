@@ -63,6 +63,27 @@ COURSES = [
             {
                 "type": "text",
                 "title": "Yêu cầu bổ sung đúng luật",
+                "questions": [
+                    {
+                        "question": "Hồ sơ khai sinh thiếu ảnh rõ của giấy chứng sinh. Yêu cầu bổ sung nào đúng?",
+                        "choices": [
+                            "“Hồ sơ chưa đủ, đề nghị bổ sung.”",
+                            "“Ảnh giấy chứng sinh bị mờ phần ngày sinh, đề nghị chụp lại cả trang.”",
+                            "“Đề nghị nộp thêm bản sao sổ hộ khẩu.”",
+                        ],
+                        "answer": 2,
+                        "explanation": "Phải ghi rõ giấy tờ nào, nội dung gì; sổ hộ khẩu không còn là giấy tờ phải nộp.",
+                    },
+                    {
+                        "question": "Thông tin cư trú của người dân đã có trong Cơ sở dữ liệu quốc gia về dân cư. Bạn làm gì?",
+                        "choices": [
+                            "Tự tra cứu, không bắt người dân nộp bản chụp",
+                            "Yêu cầu người dân xin giấy xác nhận cư trú",
+                        ],
+                        "answer": 1,
+                        "explanation": "Thông tin đã có trong cơ sở dữ liệu thì cán bộ tự tra cứu.",
+                    },
+                ],
                 "body": (
                     "<p>Một yêu cầu bổ sung tốt giúp người dân sửa <strong>một lần là xong</strong>.</p>"
                     "<ul>"
@@ -88,6 +109,21 @@ COURSES = [
                     "<p>Lần đầu mất thêm 15 phút. Lần sau người dân tự làm ở nhà, quầy một cửa bớt đông.</p>"
                 ),
             },
+            {
+                "type": "practice",
+                "exercise": "khai-sinh-buu-dien",
+                "note": "Phía người dân: tự nộp trọn một hồ sơ khai sinh, kể cả thanh toán và đăng ký nhận qua bưu điện.",
+            },
+            {
+                "type": "practice",
+                "exercise": "tiep-nhan-ho-so-du",
+                "note": "Phía bàn một cửa: kiểm tra đủ thành phần rồi tiếp nhận, hẹn ngày trả.",
+            },
+            {
+                "type": "practice",
+                "exercise": "yeu-cau-bo-sung-dung",
+                "note": "Ghi rõ giấy tờ nào, nội dung gì, thời hạn; không đòi giấy tờ ngoài quy định.",
+            },
         ],
     },
     {
@@ -101,6 +137,25 @@ COURSES = [
             {
                 "type": "text",
                 "title": "Cầm tay chỉ việc: dạy người lớn tuổi thế nào",
+                "questions": [
+                    {
+                        "question": "Bà con bấm mãi không được. Bạn nên làm gì?",
+                        "choices": [
+                            "Cầm lấy điện thoại bấm hộ cho nhanh",
+                            "Chỉ rõ lỗi ở bước nào rồi để bà con tự bấm lại",
+                        ],
+                        "answer": 2,
+                        "explanation": "Làm hộ thì lần sau bà con vẫn không tự làm được.",
+                    },
+                    {
+                        "question": "Thứ tự dạy đúng là gì?",
+                        "choices": [
+                            "Làm mẫu, làm cùng, rồi để bà con tự làm",
+                            "Phát tài liệu rồi để bà con tự đọc",
+                        ],
+                        "answer": 1,
+                    },
+                ],
                 "body": (
                     "<p>Nói cho nghe rồi thôi thì bà con rất khó làm theo. Phải <strong>cầm tay chỉ việc</strong>.</p>"
                     "<ul>"
@@ -180,10 +235,21 @@ COURSES = [
                     "</ul>"
                 ),
             },
+            {
+                "type": "practice",
+                "exercise": "tao-tai-khoan",
+                "note": "Tự làm một lần phần khó nhất với bà con: đăng ký, mã OTP, mật khẩu, đăng nhập.",
+            },
+            {
+                "type": "practice",
+                "exercise": "khai-sinh-buu-dien",
+                "note": "Thủ tục đầu tiên bạn sẽ dạy: làm trọn một lần không cần hướng dẫn.",
+            },
         ],
     },
     {
         "slug": "cong-dan-nop-ho-so-lan-dau",
+        "allow_guided_practice": True,
         "title": "Lần đầu nộp hồ sơ trực tuyến",
         "audience": "cong_dan",
         "duration_minutes": 90,
@@ -245,6 +311,23 @@ COURSES = [
             {
                 "type": "text",
                 "title": "Giữ an toàn thông tin của bạn",
+                "questions": [
+                    {
+                        "question": "Một người gọi điện xưng là công an, hỏi mã OTP vừa gửi về máy bạn. Bạn làm gì?",
+                        "choices": [
+                            "Đọc mã cho họ vì họ là công an",
+                            "Không đọc mã cho bất kỳ ai và cúp máy",
+                        ],
+                        "answer": 2,
+                        "explanation": "Không cơ quan nào hỏi mã OTP hay mật khẩu qua điện thoại.",
+                    },
+                    {
+                        "question": "Trang nào là trang dịch vụ công thật?",
+                        "choices": ["dichvucong.gov.vn", "dichvucong-gov.top", "dichvucongvn.com"],
+                        "answer": 1,
+                        "explanation": "Trang thật có đuôi .gov.vn.",
+                    },
+                ],
                 "body": (
                     "<p>Sợ lộ thông tin là điều ai cũng lo. Nhớ mấy điều sau là an toàn:</p>"
                     "<ul>"
@@ -255,6 +338,16 @@ COURSES = [
                     "<li>Lỡ gõ nhầm hay chụp mờ cũng đừng lo: cán bộ sẽ yêu cầu bổ sung, bạn sửa lại là được. Chỉ cần khai đúng sự thật.</li>"
                     "</ul>"
                 ),
+            },
+            {
+                "type": "practice",
+                "exercise": "tao-tai-khoan",
+                "note": "Tạo tài khoản và đăng nhập trên trang luyện tập. Bấm sai cũng không sao.",
+            },
+            {
+                "type": "practice",
+                "exercise": "khai-sinh-buu-dien",
+                "note": "Nộp thử một hồ sơ khai sinh từ đầu đến cuối.",
             },
         ],
     },

@@ -37,6 +37,7 @@ class SeedReport:
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
+    sandbox_written: int = 0
 
 
 def _collection():
@@ -136,19 +137,53 @@ def _procedure_fields(data):
     }
 
 
+def _questions(lesson):
+    return [
+        {
+            "question": q["question"],
+            "choices": q["choices"],
+            "answer": q["answer"],
+            "explanation": q.get("explanation", ""),
+        }
+        for q in lesson.get("questions", [])
+    ]
+
+
 def _course_fields(data):
+    from sandbox.models import Exercise
+
     lessons = []
     for lesson in data["lessons"]:
         if lesson["type"] == "procedure":
             procedure = ProcedurePage.objects.get(slug=lesson["procedure"])
-            lessons.append(("procedure_lesson", {"procedure": procedure, "note": lesson["note"]}))
+            lessons.append(
+                (
+                    "procedure_lesson",
+                    {
+                        "procedure": procedure,
+                        "note": lesson["note"],
+                        "questions": _questions(lesson),
+                    },
+                )
+            )
+        elif lesson["type"] == "practice":
+            exercise = Exercise.objects.get(slug=lesson["exercise"])
+            lessons.append(("practice_lesson", {"exercise": exercise, "note": lesson["note"]}))
         else:
             lessons.append(
-                ("text_lesson", {"title": lesson["title"], "body": RichText(lesson["body"])})
+                (
+                    "text_lesson",
+                    {
+                        "title": lesson["title"],
+                        "body": RichText(lesson["body"]),
+                        "questions": _questions(lesson),
+                    },
+                )
             )
     return {
         "title": data["title"],
         "audience": data["audience"],
+        "allow_guided_practice": data.get("allow_guided_practice", False),
         "intro": data["intro"],
         "duration_minutes": data["duration_minutes"],
         "completion_note": data["completion_note"],
@@ -223,6 +258,10 @@ def demo_site_seed(*, update=False):
             extra=lambda page, events=life_events: page.life_events.set(events),
         )
 
+    # Practice lessons name sandbox exercises, which need the procedures above.
+    from sandbox.demo.loader import sandbox_demo_seed
+
+    report.sandbox_written = sandbox_demo_seed(update=update)
     course_index = _child_page(
         home,
         CourseIndexPage,

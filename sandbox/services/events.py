@@ -1,4 +1,5 @@
 from ..models import PracticeEvent
+from ..signals import practice_event_recorded
 
 
 def practice_event_record(
@@ -20,7 +21,7 @@ def practice_event_record(
     if attempt is not None and kind == PracticeEvent.Kind.HINT_USED:
         attempt.hint_count += 1
         attempt.save(update_fields=["hint_count"])
-    return PracticeEvent.objects.create(
+    event = PracticeEvent.objects.create(
         owner_key=ctx.owner_key,
         user=ctx.user,
         attempt=attempt,
@@ -32,6 +33,8 @@ def practice_event_record(
         duration_ms=duration_ms,
         data=data or {},
     )
+    practice_event_recorded.send(sender=PracticeEvent, event=event)
+    return event
 
 
 def practice_errors_record(*, ctx, errors):

@@ -52,7 +52,14 @@ def test_demo_accounts_can_log_in(client, settings):
     from courses.demo.accounts import demo_accounts_ensure
 
     rows = demo_accounts_ensure()
-    assert [row[0] for row in rows] == ["quantri", "canbo", "taphuan", "hocvien"]
+    assert [row[0] for row in rows] == [
+        "quantri",
+        "canbo",
+        "taphuan",
+        "hocvien",
+        "quanlyxa",
+        "quanlytinh",
+    ]
     response = client.post(
         "/tai-khoan/dang-nhap/", {"username": "hocvien", "password": settings.DEMO_PASSWORD}
     )

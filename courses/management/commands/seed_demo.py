@@ -3,8 +3,7 @@ from django.core.management.base import BaseCommand
 
 from courses.demo.accounts import DEFAULT_DEMO_PASSWORD, demo_accounts_ensure
 from courses.demo.loader import demo_site_seed
-from sandbox.demo.loader import sandbox_demo_seed
-from training.demo import training_demo_seed
+from training.demo import training_demo_scopes_ensure, training_demo_seed
 
 
 class Command(BaseCommand):
@@ -26,8 +25,9 @@ class Command(BaseCommand):
             f"Trang mẫu: {len(report.created)} tạo mới, {len(report.updated)} cập nhật, "
             f"{len(report.unchanged)} giữ nguyên."
         )
-        written = sandbox_demo_seed(update=update)
-        self.stdout.write(f"Môi trường thực hành: {written} mục tạo mới hoặc cập nhật.")
+        self.stdout.write(
+            f"Môi trường thực hành: {report.sandbox_written} mục tạo mới hoặc cập nhật."
+        )
         self.stdout.write(f"Đơn vị tổ chức lớp: {training_demo_seed()} tạo mới.")
         if no_accounts:
             return
@@ -40,3 +40,4 @@ class Command(BaseCommand):
         self.stdout.write(f"Tài khoản mẫu (mật khẩu: {settings.DEMO_PASSWORD}):")
         for username, full_name, role in demo_accounts_ensure():
             self.stdout.write(f"  {username:<10} {role:<20} {full_name}")
+        training_demo_scopes_ensure()

@@ -1,4 +1,5 @@
-"""Trainer pages (open a class, show its code, roster, attendance) and joining by code."""
+"""Trainer pages (open a class, show its code, roster, attendance, board, history) and
+joining by code. Managers in scope see a class read-only; only its trainer changes it."""
 
 import functools
 
@@ -7,6 +8,7 @@ import segno
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -16,16 +18,12 @@ from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
 
-from . import services
-from .models import AdministrativeUnit, OrganisingUnit, TrainingClass
+from .. import permissions, services
+from ..activities import completion_rule
+from ..models import AdministrativeUnit, OrganisingUnit, TrainingClass
+from ..selectors import class_board, class_history
 
-TRAINER_GROUPS = {"Tập huấn viên", "Cán bộ, công chức"}
-
-
-def can_train(user):
-    return user.is_authenticated and (
-        user.is_staff or user.groups.filter(name__in=TRAINER_GROUPS).exists()
-    )
+can_train = permissions.can_train
 
 
 def trainer_required(view):
@@ -40,19 +38,43 @@ def trainer_required(view):
 
 
 def own_class(request, class_id):
-    """Only the class's trainer (or an administrator) may manage it."""
-    filters = {} if request.user.is_superuser else {"trainer": request.user}
-    return get_object_or_404(
-        TrainingClass.objects.select_related("organiser", "commune", "course"),
-        pk=class_id,
-        **filters,
+    """Only the class's trainer (or an administrator) may change it; 404 otherwise, so
+    a guessed number tells nothing."""
+    training_class = get_object_or_404(
+        TrainingClass.objects.select_related("organiser", "commune", "course"), pk=class_id
     )
+    if not permissions.class_can_change(request.user, training_class):
+        raise Http404
+    return training_class
 
 
-@trainer_required
+def visible_class(request, class_id):
+    """The trainer, a manager over its commune, or an administrator may look."""
+    training_class = get_object_or_404(
+        TrainingClass.objects.select_related("organiser", "commune", "course"), pk=class_id
+    )
+    if not permissions.class_can_view(request.user, training_class):
+        raise Http404
+    return training_class
+
+
+def class_viewer_required(view):
+    @functools.wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not (can_train(request.user) or permissions.is_manager(request.user)):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@class_viewer_required
 def class_list(request):
     error, values = None, {}
     if request.method == "POST":
+        if not can_train(request.user):
+            raise PermissionDenied
         values = request.POST
         try:
             created = services.class_open(
@@ -72,11 +94,14 @@ def class_list(request):
         else:
             return redirect("training:class", class_id=created.pk)
     classes = TrainingClass.objects.filter(trainer=request.user)
+    managed = permissions.classes_visible(request.user).exclude(trainer=request.user)
     return TemplateResponse(
         request,
         "training/class_list.html",
         {
             "classes": classes,
+            "managed_classes": managed.select_related("commune", "organiser")[:200],
+            "can_open": can_train(request.user),
             "organisers": OrganisingUnit.objects.select_related("unit"),
             "communes": AdministrativeUnit.objects.filter(level=AdministrativeUnit.Level.COMMUNE),
             "courses": CoursePage.objects.live(),
@@ -91,11 +116,14 @@ def _join_url(request, training_class):
     return request.build_absolute_uri(f"/vao-lop/?ma={training_class.join_code}")
 
 
-@trainer_required
+@class_viewer_required
 def class_detail(request, class_id):
-    training_class = own_class(request, class_id)
+    training_class = visible_class(request, class_id)
+    can_change = permissions.class_can_change(request.user, training_class)
     error, cards = None, []
     if request.method == "POST":
+        if not can_change:
+            raise Http404
         try:
             if request.POST.get("action") == "roster":
                 enrollment, username, password = services.roster_add(
@@ -134,12 +162,17 @@ def class_detail(request, class_id):
         "training/class_detail.html",
         {
             "training_class": training_class,
-            "enrollments": training_class.enrollments.select_related("learner"),
+            "can_change": can_change,
+            "enrollments": training_class.enrollments.filter(erased_at__isnull=True)
+            .select_related("learner", "progress", "certificate")
+            .prefetch_related("real_submissions"),
             "sessions": training_class.sessions.all(),
             "join_url": _join_url(request, training_class),
             "qr_svg": qr_svg,
             "cards": cards,
             "error": error,
+            "rule": completion_rule(training_class.course) if training_class.course else "",
+            "history": class_history(training_class),
         },
     )
 
@@ -150,7 +183,8 @@ def login_cards(request, class_id):
     """Print log-in cards: new passwords for the chosen learners, shown once."""
     training_class = own_class(request, class_id)
     chosen = training_class.enrollments.filter(
-        pk__in=[pk for pk in request.POST.getlist("enrollment") if pk.isdigit()]
+        erased_at__isnull=True,
+        pk__in=[pk for pk in request.POST.getlist("enrollment") if pk.isdigit()],
     ).select_related("learner")
     cards = [(e, e.learner.username, services.login_card_reset(enrollment=e)) for e in chosen]
     return TemplateResponse(
@@ -174,7 +208,7 @@ def attendance(request, class_id, session_id):
         {
             "training_class": training_class,
             "session": session,
-            "enrollments": training_class.enrollments.all(),
+            "enrollments": training_class.enrollments.filter(erased_at__isnull=True),
             "present": present,
         },
     )
@@ -215,4 +249,22 @@ def join(request):
         request,
         "training/join.html",
         {"error": error, "values": values, "initial_name": initial_name},
+    )
+
+
+@class_viewer_required
+def board(request, class_id):
+    """The live board: refreshes itself every 15 s (a meta refresh, no JavaScript), reads
+    on a phone, and in large type with ?chieu=1 on a projector."""
+    training_class = visible_class(request, class_id)
+    context = class_board(training_class, now=timezone.now())
+    return TemplateResponse(
+        request,
+        "training/board.html",
+        {
+            "training_class": training_class,
+            "projector": request.GET.get("chieu") == "1",
+            "refresh_seconds": 15,
+            **context,
+        },
     )

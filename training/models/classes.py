@@ -1,4 +1,4 @@
-"""Organisations, classes, enrolment and attendance (issue 5, first slice).
+"""Organisations, roles' scopes, classes, enrolment and attendance.
 
 Administrative units follow the two-level local government in force since 1 July 2025
 (province → commune, ward or special zone → village or residential group); "district"
@@ -33,6 +33,11 @@ class AdministrativeUnit(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     code = models.CharField("mã đơn vị hành chính", max_length=10, blank=True)
+    trainer_certificate_required = models.BooleanField(
+        "tập huấn viên phải có chứng nhận trước khi mở lớp",
+        default=False,
+        help_text="Đặt ở cấp tỉnh; áp dụng cho mọi lớp trong tỉnh.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -47,6 +52,35 @@ class AdministrativeUnit(models.Model):
         while unit.parent_id and unit.level != self.Level.PROVINCE:
             unit = unit.parent
         return unit
+
+    def commune(self):
+        """The commune this unit is, or lies in (None above commune level)."""
+        unit = self
+        while unit is not None and unit.level != self.Level.COMMUNE:
+            if unit.level in (self.Level.PROVINCE, self.Level.DISTRICT_LEGACY):
+                return None
+            unit = unit.parent
+        return unit
+
+
+class ManagerScope(models.Model):
+    """The commune or province a manager answers for: they see every class, learner
+    figure and certificate inside it, and nothing outside."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="manager_scopes"
+    )
+    unit = models.ForeignKey(
+        AdministrativeUnit, on_delete=models.CASCADE, related_name="manager_scopes"
+    )
+
+    class Meta:
+        verbose_name = "phạm vi quản lý"
+        verbose_name_plural = "phạm vi quản lý"
+        constraints = [models.UniqueConstraint(fields=["user", "unit"], name="one_scope_per_unit")]
+
+    def __str__(self):
+        return f"{self.user} · {self.unit}"
 
 
 class OrganisingUnit(models.Model):
@@ -115,6 +149,12 @@ class TrainingClass(models.Model):
     )
     join_code = models.CharField("mã vào lớp", max_length=8, unique=True, default=new_join_code)
     is_open = models.BooleanField("đang nhận học viên", default=True)
+    # The board's "needs help" flag: the same error this many times in a row, or this
+    # many minutes on one step.
+    help_after_errors = models.PositiveSmallIntegerField("báo cần giúp sau số lần sai", default=3)
+    help_after_minutes = models.PositiveSmallIntegerField(
+        "báo cần giúp sau số phút đứng một bước", default=5
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -151,8 +191,14 @@ class Enrollment(models.Model):
     training_class = models.ForeignKey(
         TrainingClass, on_delete=models.CASCADE, related_name="enrollments"
     )
+    # Empty once the learner's personal data is erased: the row stays so the class's
+    # figures do not change.
     learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="enrollments",
     )
     display_name = models.CharField("họ và tên", max_length=100)
     birth_year = models.PositiveSmallIntegerField("năm sinh", null=True, blank=True)
@@ -160,6 +206,7 @@ class Enrollment(models.Model):
     joined_via = models.CharField(max_length=8, choices=JoinedVia.choices)
     consent_at = models.DateTimeField("đồng ý xử lý dữ liệu lúc")
     created_at = models.DateTimeField(auto_now_add=True)
+    erased_at = models.DateTimeField("xóa dữ liệu cá nhân lúc", null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["phone"])
 

@@ -1,0 +1,156 @@
+"""Reports by province, commune, organising unit and class; the exports carry exactly
+the figures on the screen."""
+
+import csv
+import io
+import re
+from html.parser import HTMLParser
+
+import pytest
+from openpyxl import load_workbook
+
+from django.contrib.auth.models import Group
+
+from training import progress
+from training.models import AdministrativeUnit, ManagerScope, PracticeErrorTally
+from training.reports import display
+
+from .conftest import join, lesson_id, practise
+
+pytestmark = pytest.mark.django_db
+
+
+class Tables(HTMLParser):
+    """Every <table data-table=…> on the page, as rows of cell texts (header first)."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.current, self.row, self.cell = {}, None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table" and "data-table" in attrs:
+            self.current = self.tables.setdefault(attrs["data-table"], [])
+        elif self.current is not None and tag == "tr":
+            self.row = []
+        elif self.row is not None and tag in ("td", "th"):
+            self.cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self.current = None
+        elif tag == "tr" and self.row is not None:
+            self.current.append(self.row)
+            self.row = None
+        elif tag in ("td", "th") and self.cell is not None:
+            self.row.append(" ".join(self.cell.split()))
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+
+
+@pytest.fixture
+def busy_class(training_class, exercise, course):
+    """Three learners: one finished everything, one practised, one only joined."""
+    done, practised, _idle = (join(training_class, name) for name in ("Bảy", "Mai", "Tư"))
+    progress.reading_done(enrollment=done, lesson_id=lesson_id(course, "text_lesson"))
+    progress.quiz_answer(
+        enrollment=done, lesson_id=lesson_id(course, "text_lesson"), answers={0: 2, 1: 1}
+    )
+    progress.progress_override(
+        enrollment=done,
+        activity_key=f"video:{lesson_video(course)}",
+        done=True,
+        reason="Xem chung trên máy chiếu",
+        changed_by=training_class.trainer,
+    )
+    practise(done.learner, exercise)
+    practise(practised.learner, exercise, errors=["otp_wrong", "otp_wrong"])
+    return training_class
+
+
+def lesson_video(course):
+    return next(
+        b.value["procedure"].pk for b in course.lessons if b.block_type == "procedure_lesson"
+    )
+
+
+@pytest.fixture
+def province_manager(django_user_model, units):
+    user = django_user_model.objects.create_user("tinh", password="x")
+    user.groups.add(Group.objects.get_or_create(name="Quản lý cấp tỉnh")[0])
+    ManagerScope.objects.create(user=user, unit=units[0].province())
+    return user
+
+
+def test_the_province_report_counts_the_commune_and_its_funnel(
+    client, busy_class, province_manager
+):
+    province = AdministrativeUnit.objects.get(level="tinh")
+    client.force_login(province_manager)
+    page = client.get(f"/bao-cao/don-vi/{province.pk}/").content.decode()
+    tables = Tables()
+    tables.feed(page)
+    main = tables.tables["chinh"]
+    assert main[0][:5] == [
+        "Xã, phường, đặc khu",
+        "Ghi danh",
+        "Đã đi học",
+        "Hoạt động 30 ngày qua",
+        "Hoàn thành",
+    ]
+    assert main[1][0] == "Xã Đầm Dơi"
+    assert main[1][1] == "3" and main[1][4] == "1" and main[1][5] == "33,3"
+    assert main[-1][0] == "Tổng cộng"
+    funnel = tables.tables["pheu"]
+    assert [row[1] for row in funnel[1:]] == ["3", "0", "2", "0"]
+    errors = tables.tables["loi"]
+    assert errors[1][0] == "Bước 2 – Nhập mã xác nhận (OTP)" and errors[1][2] == "2"
+    assert PracticeErrorTally.objects.get().count == 2
+
+
+@pytest.mark.parametrize("scope", ["province", "commune", "organiser", "class"])
+def test_exports_match_the_screen(client, busy_class, province_manager, scope):
+    commune = busy_class.commune
+    url = {
+        "province": f"/bao-cao/don-vi/{commune.province().pk}/",
+        "commune": f"/bao-cao/don-vi/{commune.pk}/",
+        "organiser": f"/bao-cao/to-chuc/{busy_class.organiser_id}/",
+        "class": f"/lop/{busy_class.pk}/bao-cao/",
+    }[scope]
+    client.force_login(province_manager)
+    tables = Tables()
+    tables.feed(client.get(url).content.decode())
+    workbook = load_workbook(io.BytesIO(client.get(url + "?xuat=xlsx").content))
+    assert len(workbook.worksheets) == len(tables.tables) == 3
+    for sheet, (key, screen) in zip(workbook.worksheets, tables.tables.items(), strict=True):
+        exported = client.get(url + f"?xuat=csv&bang={key}").content.decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(exported)))
+        screen = [row for row in screen if row != ["Chưa có số liệu."]]
+        assert rows == screen, key
+        xlsx = [[shown(cell) for cell in row] for row in sheet.iter_rows()]
+        assert xlsx == screen, key
+
+
+def shown(cell):
+    """What Excel shows: one decimal where the sheet asks for it."""
+    if isinstance(cell.value, str):
+        return cell.value
+    return display(float(cell.value) if cell.number_format == "0.0" else cell.value)
+
+
+def test_a_commune_manager_cannot_open_the_province_report(client, busy_class, django_user_model):
+    user = django_user_model.objects.create_user("xa", password="x")
+    ManagerScope.objects.create(user=user, unit=busy_class.commune)
+    client.force_login(user)
+    assert client.get(f"/bao-cao/don-vi/{busy_class.commune.pk}/").status_code == 200
+    assert client.get(f"/bao-cao/don-vi/{busy_class.commune.province().pk}/").status_code == 404
+
+
+def test_the_report_shows_a_bar_per_row(client, busy_class, province_manager):
+    client.force_login(province_manager)
+    page = client.get(f"/bao-cao/don-vi/{busy_class.commune.pk}/").content.decode()
+    assert re.search(r'class="report-chart"', page)
+    assert 'style="width: 100%"' in page

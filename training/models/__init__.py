@@ -1,0 +1,39 @@
+from .certificates import Certificate
+from .classes import (
+    JOIN_CODE_LETTERS,
+    AdministrativeUnit,
+    Attendance,
+    ClassSession,
+    Enrollment,
+    ManagerScope,
+    OrganisingUnit,
+    TrainingClass,
+    new_join_code,
+)
+from .progress import (
+    ActivitySummary,
+    EnrollmentProgress,
+    PracticeErrorTally,
+    ProgressEvent,
+    ProgressOverride,
+    RealSubmission,
+)
+
+__all__ = [
+    "JOIN_CODE_LETTERS",
+    "ActivitySummary",
+    "AdministrativeUnit",
+    "Attendance",
+    "Certificate",
+    "ClassSession",
+    "Enrollment",
+    "EnrollmentProgress",
+    "ManagerScope",
+    "OrganisingUnit",
+    "PracticeErrorTally",
+    "ProgressEvent",
+    "ProgressOverride",
+    "RealSubmission",
+    "TrainingClass",
+    "new_join_code",
+]

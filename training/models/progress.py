@@ -1,0 +1,174 @@
+"""Progress, after Kolibri's logger: an append-only event log and one summary row per
+learner and activity, plus one row per enrolment that the board and reports read.
+
+Activity keys are course-independent ("video:<procedure page id>",
+"exercise:<exercise slug>", "quiz:<lesson block id>", "read:<lesson block id>"), so what a
+learner did counts in every class whose course contains it.
+"""
+
+from simple_history.models import HistoricalRecords
+
+from django.conf import settings
+from django.db import models
+
+
+class ProgressEvent(models.Model):
+    """Append-only: never updated, only inserted (and anonymised on erasure)."""
+
+    class Kind(models.TextChoices):
+        VIDEO = "video", "Xem video"
+        PRACTICE = "practice", "Thực hành"
+        QUIZ = "quiz", "Câu hỏi kiểm tra"
+        READ = "read", "Đọc bài"
+        ATTENDANCE = "attendance", "Điểm danh"
+        MANUAL = "manual", "Tập huấn viên ghi nhận"
+
+    id = models.BigAutoField(primary_key=True)
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    enrollment = models.ForeignKey(
+        "training.Enrollment", null=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    activity_key = models.CharField(max_length=80)
+    step = models.CharField(max_length=40, blank=True)
+    error_code = models.CharField(max_length=40, blank=True)
+    value = models.FloatField(null=True)
+    occurred_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["enrollment", "occurred_at"], name="event_enrollment_time")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.activity_key}"
+
+
+class ActivitySummary(models.Model):
+    """Where one learner stands in one activity (video, exercise, quiz, reading)."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_summaries"
+    )
+    activity_key = models.CharField(max_length=80)
+    kind = models.CharField(max_length=12, choices=ProgressEvent.Kind.choices)
+    progress = models.FloatField(default=0)  # 0…1
+    completed_at = models.DateTimeField(null=True, blank=True)
+    # Exercises only: finished with the guide on (counts only where the course allows).
+    guided_completed_at = models.DateTimeField(null=True, blank=True)
+    time_spent_s = models.FloatField(default=0)
+    error_count = models.PositiveIntegerField(default=0)
+    current_step = models.CharField(max_length=40, blank=True)
+    step_done = models.BooleanField(default=False)
+    step_since = models.DateTimeField(null=True, blank=True)
+    last_error_code = models.CharField(max_length=40, blank=True)
+    same_error_count = models.PositiveSmallIntegerField(default=0)
+    last_event_at = models.DateTimeField()
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "activity_key"], name="one_summary_per_activity"
+            )
+        ]
+        indexes = [models.Index(fields=["learner", "-last_event_at"], name="summary_latest")]
+
+    def __str__(self):
+        return f"{self.learner_id} {self.activity_key} {self.progress:.0%}"
+
+
+class EnrollmentProgress(models.Model):
+    """One learner's standing in one class's course, kept up to date on every write so
+    the board and the reports never scan the event log."""
+
+    enrollment = models.OneToOneField(
+        "training.Enrollment", primary_key=True, on_delete=models.CASCADE, related_name="progress"
+    )
+    activities_done = models.PositiveSmallIntegerField(default=0)
+    activities_total = models.PositiveSmallIntegerField(default=0)
+    sessions_attended = models.PositiveSmallIntegerField(default=0)
+    practised_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    last_active_at = models.DateTimeField(null=True, blank=True)
+    real_submission_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["completed_at"], name="progress_completed")]
+
+    def __str__(self):
+        return f"{self.enrollment_id}: {self.activities_done}/{self.activities_total}"
+
+
+class ProgressOverride(models.Model):
+    """A trainer marks an activity done (or not) by hand, with a reason: e.g. the learner
+    did the exercise on the trainer's phone. Kept with its history."""
+
+    enrollment = models.ForeignKey(
+        "training.Enrollment", on_delete=models.CASCADE, related_name="overrides"
+    )
+    activity_key = models.CharField(max_length=80)
+    done = models.BooleanField(default=True)
+    reason = models.CharField("lý do", max_length=200)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "activity_key"], name="one_override_per_activity"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enrollment_id} {self.activity_key} {'xong' if self.done else 'chưa'}"
+
+
+class PracticeErrorTally(models.Model):
+    """How often learners of a class hit each sandbox error: the reports' "where people
+    fail" table, counted as it happens instead of grouping millions of events."""
+
+    training_class = models.ForeignKey(
+        "training.TrainingClass", on_delete=models.CASCADE, related_name="error_tallies"
+    )
+    step = models.CharField(max_length=40)
+    error_code = models.CharField(max_length=40)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["training_class", "step", "error_code"], name="one_tally_per_error"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.step}/{self.error_code}: {self.count}"
+
+
+class RealSubmission(models.Model):
+    """A first real online submission, recorded by the learner or confirmed by an
+    official: the last stage of the funnel trained → practised → submitted."""
+
+    enrollment = models.ForeignKey(
+        "training.Enrollment", on_delete=models.CASCADE, related_name="real_submissions"
+    )
+    procedure_title = models.CharField("thủ tục", max_length=200)
+    submitted_on = models.DateField("ngày nộp")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-recorded_at"]
+
+    def __str__(self):
+        return f"{self.procedure_title} {self.submitted_on:%d/%m/%Y}"

@@ -1,0 +1,92 @@
+"""Who may see and change what: roles are groups, scopes are objects.
+
+- learner: only their own enrolments, progress and certificates;
+- trainer / official: the classes they run (and their learners);
+- commune or province manager: read-only over every class inside their ``ManagerScope``,
+  plus revoking certificates and confirming real submissions there;
+- administrator (superuser): everything.
+"""
+
+from django.db.models import Q
+
+from .models import AdministrativeUnit, ManagerScope, TrainingClass
+
+TRAINER_GROUPS = {"Tập huấn viên", "Cán bộ, công chức"}
+MANAGER_GROUPS = {"Quản lý cấp xã", "Quản lý cấp tỉnh"}
+LEARNER_GROUP = "Học viên"
+
+
+def can_train(user):
+    return user.is_authenticated and (
+        user.is_superuser or user.groups.filter(name__in=TRAINER_GROUPS).exists()
+    )
+
+
+def is_manager(user):
+    return user.is_authenticated and (
+        user.is_superuser or ManagerScope.objects.filter(user=user).exists()
+    )
+
+
+def managed_unit_ids(user):
+    """Every administrative unit inside the user's scopes (the tree is at most four
+    levels deep: province → legacy district → commune → village)."""
+    if not user.is_authenticated:
+        return set()
+    frontier = set(ManagerScope.objects.filter(user=user).values_list("unit_id", flat=True))
+    seen = set(frontier)
+    while frontier:
+        frontier = (
+            set(
+                AdministrativeUnit.objects.filter(parent_id__in=frontier).values_list(
+                    "id", flat=True
+                )
+            )
+            - seen
+        )
+        seen |= frontier
+    return seen
+
+
+def classes_visible(user):
+    if not user.is_authenticated:
+        return TrainingClass.objects.none()
+    if user.is_superuser:
+        return TrainingClass.objects.all()
+    return TrainingClass.objects.filter(
+        Q(trainer=user) | Q(commune_id__in=managed_unit_ids(user))
+    ).distinct()
+
+
+def class_can_view(user, training_class):
+    if not user.is_authenticated:
+        return False
+    return (
+        user.is_superuser
+        or training_class.trainer_id == user.pk
+        or training_class.commune_id in managed_unit_ids(user)
+    )
+
+
+def class_can_change(user, training_class):
+    """Roster, sessions, attendance and manual progress: the class's own trainer."""
+    return user.is_authenticated and (user.is_superuser or training_class.trainer_id == user.pk)
+
+
+def units_visible(user):
+    if user.is_superuser:
+        return AdministrativeUnit.objects.all()
+    return AdministrativeUnit.objects.filter(pk__in=managed_unit_ids(user))
+
+
+def certificate_can_manage(user, certificate):
+    """Revoking: the trainer of the class it came from, a manager over its commune, or
+    an administrator."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    enrollment = certificate.enrollment
+    if enrollment is not None and enrollment.training_class.trainer_id == user.pk:
+        return True
+    return certificate.commune_id is not None and certificate.commune_id in managed_unit_ids(user)

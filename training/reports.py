@@ -1,0 +1,283 @@
+"""Reports by province, commune, organising unit and class.
+
+Each report is a list of ``Table``s; the screen, the CSV and the XLSX are all drawn from
+the same tables, so an export always carries exactly the figures on the screen. Figures
+come from ``EnrollmentProgress`` and ``PracticeErrorTally`` (kept up to date on each
+write), so a province report never scans the event log.
+"""
+
+import csv
+import datetime
+import io
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+
+from sandbox.errors import MESSAGES as ERROR_MESSAGES
+from sandbox.errors import STEPS
+
+from .models import (
+    AdministrativeUnit,
+    Enrollment,
+    OrganisingUnit,
+    PracticeErrorTally,
+    TrainingClass,
+)
+
+ACTIVE_DAYS = 30
+COUNTS = ("enrolled", "attended", "active", "completed", "practised", "submitted")
+
+FIGURES = [
+    ("enrolled", "Ghi danh"),
+    ("attended", "Đã đi học"),
+    ("active", f"Hoạt động {ACTIVE_DAYS} ngày qua"),
+    ("completed", "Hoàn thành"),
+    ("rate", "Tỉ lệ hoàn thành (%)"),
+    ("median_days", "Trung vị số ngày để hoàn thành"),
+    ("practised", "Đã tự thực hành"),
+    ("submitted", "Đã nộp hồ sơ thật"),
+]
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    columns: list  # [(key, label)]
+    rows: list = field(default_factory=list)  # [{key: value}]
+    total: dict | None = None
+    chart: str = ""  # the column drawn as bars on screen
+
+    def cell_rows(self):
+        """Rows as displayed strings, total last: what the screen, CSV and XLSX show."""
+        rows = [*self.rows, *([self.total] if self.total else [])]
+        return [[display(row.get(key)) for key, _label in self.columns] for row in rows]
+
+    def numeric_rows(self):
+        rows = [*self.rows, *([self.total] if self.total else [])]
+        return [[row.get(key) for key, _label in self.columns] for row in rows]
+
+
+def display(value):
+    """Vietnamese number style: 12.345 and 45,2."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    return str(value)
+
+
+def commune_ids_under(unit):
+    """The communes of a province (through a legacy district level if recorded)."""
+    if unit.level == AdministrativeUnit.Level.COMMUNE:
+        return [unit.pk]
+    frontier, communes = {unit.pk}, []
+    while frontier:
+        children = list(
+            AdministrativeUnit.objects.filter(parent_id__in=frontier).values_list("id", "level")
+        )
+        communes += [pk for pk, level in children if level == AdministrativeUnit.Level.COMMUNE]
+        frontier = {
+            pk for pk, level in children if level == AdministrativeUnit.Level.DISTRICT_LEGACY
+        }
+    return communes
+
+
+def _figures(enrollments, group, now):
+    """{group value: figures} over the enrolments, in one grouped query plus one for
+    the completion times."""
+    since = now - datetime.timedelta(days=ACTIVE_DAYS)
+    grouped = enrollments.values(group).annotate(
+        enrolled=Count("pk"),
+        attended=Count("pk", filter=Q(progress__sessions_attended__gt=0)),
+        active=Count("pk", filter=Q(progress__last_active_at__gte=since)),
+        completed=Count("pk", filter=Q(progress__completed_at__isnull=False)),
+        practised=Count("pk", filter=Q(progress__practised_at__isnull=False)),
+        submitted=Count("pk", filter=Q(progress__real_submission_at__isnull=False)),
+    )
+    figures = {row.pop(group): row for row in grouped}
+    durations = defaultdict(list)
+    for key, joined, completed in enrollments.filter(
+        progress__completed_at__isnull=False
+    ).values_list(group, "created_at", "progress__completed_at"):
+        durations[key].append((completed - joined).total_seconds() / 86400)
+    everything = []
+    for key, row in figures.items():
+        _rates(row, durations.get(key, []))
+        everything += durations.get(key, [])
+    return figures, everything
+
+
+def _rates(row, durations):
+    row["rate"] = round(100 * row["completed"] / row["enrolled"], 1) if row["enrolled"] else 0.0
+    row["median_days"] = round(statistics.median(durations), 1) if durations else None
+
+
+def _total(rows, durations, label="Tổng cộng"):
+    total = {"name": label}
+    for key in COUNTS:
+        total[key] = sum(row.get(key) or 0 for row in rows)
+    _rates(total, durations)
+    return total
+
+
+def _figures_table(key, title, first_label, rows, durations):
+    return Table(
+        key=key,
+        title=title,
+        columns=[("name", first_label), *FIGURES],
+        rows=rows,
+        total=_total(rows, durations),
+        chart="rate",
+    )
+
+
+def _errors_table(classes):
+    tallies = (
+        PracticeErrorTally.objects.filter(training_class__in=classes)
+        .values("step", "error_code")
+        .annotate(times=Sum("count"))
+        .order_by("-times", "step", "error_code")[:10]
+    )
+    rows = [
+        {
+            "step": STEPS.get(t["step"], t["step"]),
+            "error": ERROR_MESSAGES.get(t["error_code"], (t["error_code"],))[0],
+            "times": t["times"],
+        }
+        for t in tallies
+    ]
+    return Table(
+        key="loi",
+        title="Bước và lỗi học viên hay gặp nhất trên trang luyện tập",
+        columns=[("step", "Bước"), ("error", "Lỗi"), ("times", "Số lần")],
+        rows=rows,
+        chart="times",
+    )
+
+
+def _funnel_table(total):
+    enrolled = total["enrolled"] or 0
+    stages = [
+        ("Ghi danh vào lớp", enrolled),
+        ("Đã đi học (có mặt ít nhất 1 buổi)", total["attended"]),
+        ("Đã tự thực hành xong ít nhất 1 bài", total["practised"]),
+        ("Đã nộp hồ sơ thật trực tuyến", total["submitted"]),
+    ]
+    rows = [
+        {
+            "stage": label,
+            "people": count,
+            "share": round(100 * count / enrolled, 1) if enrolled else 0.0,
+        }
+        for label, count in stages
+    ]
+    return Table(
+        key="pheu",
+        title="Từ lớp học đến hồ sơ thật",
+        columns=[("stage", "Giai đoạn"), ("people", "Số người"), ("share", "So với ghi danh (%)")],
+        rows=rows,
+        chart="share",
+    )
+
+
+def _report(title, classes, figures_table):
+    return {
+        "title": title,
+        "tables": [
+            figures_table,
+            _funnel_table(figures_table.total),
+            _errors_table(classes),
+        ],
+    }
+
+
+def unit_report(unit, *, now):
+    """A province (rows: communes) or a commune (rows: organising units)."""
+    communes = commune_ids_under(unit)
+    classes = TrainingClass.objects.filter(commune_id__in=communes)
+    enrollments = Enrollment.objects.filter(training_class__commune_id__in=communes)
+    if unit.level == AdministrativeUnit.Level.COMMUNE:
+        figures, durations = _figures(enrollments, "training_class__organiser_id", now)
+        names = OrganisingUnit.objects.in_bulk(list(figures))
+        rows = [
+            {"name": str(names[pk]), "link": ("organiser", pk), **row}
+            for pk, row in figures.items()
+        ]
+        first = "Đơn vị tổ chức lớp"
+    else:
+        figures, durations = _figures(enrollments, "training_class__commune_id", now)
+        names = dict(AdministrativeUnit.objects.filter(pk__in=communes).values_list("pk", "name"))
+        rows = [
+            {"name": names[pk], "link": ("unit", pk), **figures.get(pk, _empty())}
+            for pk in communes
+        ]
+        first = "Xã, phường, đặc khu"
+    rows.sort(key=lambda r: r["name"])
+    table = _figures_table("chinh", f"Kết quả theo {first.lower()}", first, rows, durations)
+    return _report(str(unit), classes, table)
+
+
+def organiser_report(organiser, *, now):
+    classes = TrainingClass.objects.filter(organiser=organiser)
+    enrollments = Enrollment.objects.filter(training_class__organiser=organiser)
+    figures, durations = _figures(enrollments, "training_class_id", now)
+    rows = [
+        {"name": c.name, "link": ("class", c.pk), **figures.get(c.pk, _empty())}
+        for c in classes.order_by("name")
+    ]
+    table = _figures_table("chinh", "Kết quả theo lớp", "Lớp", rows, durations)
+    return _report(str(organiser), classes, table)
+
+
+def class_report(training_class, *, now):
+    classes = TrainingClass.objects.filter(pk=training_class.pk)
+    enrollments = training_class.enrollments.all()
+    figures, durations = _figures(enrollments, "training_class_id", now)
+    row = {"name": training_class.name, **figures.get(training_class.pk, _empty())}
+    table = _figures_table("chinh", "Kết quả của lớp", "Lớp", [row], durations)
+    return _report(training_class.name, classes, table)
+
+
+def _empty():
+    row = dict.fromkeys(COUNTS, 0)
+    _rates(row, [])
+    return row
+
+
+# ---- exports -----------------------------------------------------------------------------
+
+
+def table_csv(table):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([label for _key, label in table.columns])
+    writer.writerows(table.cell_rows())
+    return "\ufeff" + buffer.getvalue()  # the BOM makes Excel read Vietnamese as UTF-8
+
+
+def tables_xlsx(tables):
+    """One sheet per table, numbers as numbers (with the screen's rounding)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table in tables:
+        sheet = workbook.create_sheet(title=table.title[:31])
+        sheet.append([label for _key, label in table.columns])
+        for row in table.numeric_rows():
+            sheet.append(["–" if value is None else value for value in row])
+            for cell, value in zip(sheet[sheet.max_row], row, strict=True):
+                if isinstance(value, float):
+                    cell.number_format = "0.0"  # 0.0 stays 0.0, as on screen
+        for column, (_key, label) in zip(sheet.columns, table.columns, strict=False):
+            sheet.column_dimensions[column[0].column_letter].width = max(
+                12, min(45, len(label) + 2)
+            )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

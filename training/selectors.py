@@ -1,0 +1,166 @@
+"""Reads for the trainer's pages: the live class board and the class's history."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from sandbox.errors import MESSAGES as ERROR_MESSAGES
+from sandbox.errors import STEPS
+
+from .activities import completion_rule, course_activities
+from .models import ActivitySummary, Certificate
+from .progress import FREE_PRACTICE_KEY
+
+# A learner idle on a step for longer than this has left, not got stuck.
+STUCK_WINDOW = datetime.timedelta(minutes=90)
+
+
+@dataclass
+class BoardRow:
+    enrollment: object
+    done: int = 0
+    total: int = 0
+    percent: int = 0
+    completed: bool = False
+    doing: str = ""
+    step: str = ""
+    last_active: str = ""
+    help_reasons: list = field(default_factory=list)
+
+    @property
+    def needs_help(self):
+        return bool(self.help_reasons)
+
+
+def ago_label(when, now):
+    """ "vừa xong", "7 phút trước", "2 giờ trước", "3 ngày trước" (Django's Vietnamese
+    catalogue does not translate timesince's plural forms)."""
+    if when is None:
+        return ""
+    seconds = max(0, (now - when).total_seconds())
+    if seconds < 60:
+        return "vừa xong"
+    for size, unit in ((86400, "ngày"), (3600, "giờ"), (60, "phút")):
+        if seconds >= size:
+            return f"{int(seconds // size)} {unit} trước"
+    return ""
+
+
+def _activity_title(key, titles, exercise_titles):
+    if key in titles:
+        return titles[key]
+    if key == FREE_PRACTICE_KEY:
+        return "Luyện tập tự do"
+    if key.startswith("exercise:"):
+        return f"Thực hành: {exercise_titles.get(key[9:], key[9:])}"
+    return ""
+
+
+def _help_reasons(summary, training_class, now):
+    reasons = []
+    step = STEPS.get(summary.current_step, summary.current_step)
+    if summary.same_error_count >= training_class.help_after_errors:
+        message = ERROR_MESSAGES.get(summary.last_error_code, ("",))[0]
+        reasons.append(
+            f"Sai {summary.same_error_count} lần liên tiếp ở “{step}”"
+            + (f": {message}" if message else "")
+        )
+    if summary.current_step and not summary.step_done and summary.step_since:
+        waited = now - summary.step_since
+        if datetime.timedelta(minutes=training_class.help_after_minutes) <= waited <= STUCK_WINDOW:
+            reasons.append(f"Đứng ở “{step}” đã {int(waited.total_seconds() // 60)} phút")
+    return reasons
+
+
+def class_board(training_class, *, now):
+    """One row per learner: progress, what they are doing now, and whether they need
+    help. Reads summaries only (two queries, whatever the size of the event log)."""
+    from sandbox.models import Exercise
+
+    enrollments = list(
+        training_class.enrollments.filter(erased_at__isnull=True).select_related("progress")
+    )
+    activities = course_activities(training_class.course)
+    titles = {a.key: a.title for a in activities}
+    latest = {}
+    practice = {}
+    for summary in ActivitySummary.objects.filter(
+        learner_id__in=[e.learner_id for e in enrollments if e.learner_id],
+        last_event_at__gte=now - datetime.timedelta(days=1),
+    ).order_by("-last_event_at"):
+        latest.setdefault(summary.learner_id, summary)
+        if summary.kind == "practice":
+            practice.setdefault(summary.learner_id, summary)
+    exercise_titles = dict(Exercise.objects.values_list("slug", "title"))
+    rows = []
+    for enrollment in enrollments:
+        progress = getattr(enrollment, "progress", None)
+        row = BoardRow(enrollment=enrollment)
+        if progress is not None:
+            row.done, row.total = progress.activities_done, progress.activities_total
+            row.completed = progress.completed_at is not None
+            row.last_active = ago_label(progress.last_active_at, now)
+        row.total = row.total or len(activities)
+        row.percent = int(100 * row.done / row.total) if row.total else 0
+        current = latest.get(enrollment.learner_id)
+        if current is not None:
+            row.doing = _activity_title(current.activity_key, titles, exercise_titles)
+            if current.kind == "practice" and current.current_step:
+                row.step = STEPS.get(current.current_step, current.current_step)
+        attempt = practice.get(enrollment.learner_id)
+        if attempt is not None:
+            row.help_reasons = _help_reasons(attempt, training_class, now)
+        rows.append(row)
+    rows.sort(key=lambda r: (not r.needs_help, r.completed, r.enrollment.display_name))
+    return {
+        "rows": rows,
+        "rule": completion_rule(training_class.course) if training_class.course else "",
+        "needs_help": sum(r.needs_help for r in rows),
+        "completed": sum(r.completed for r in rows),
+    }
+
+
+def class_history(training_class, *, limit=60):
+    """Who changed the roster, attendance, certificates, manual progress and real
+    submissions of this class, newest first."""
+    from .models import Attendance, Enrollment, ProgressOverride, RealSubmission
+
+    enrollment_ids = list(training_class.enrollments.values_list("pk", flat=True))
+    entries = []
+    sources = [
+        ("Danh sách lớp", Enrollment.history.filter(training_class_id=training_class.pk)),
+        ("Điểm danh", Attendance.history.filter(enrollment_id__in=enrollment_ids)),
+        ("Giấy chứng nhận", Certificate.history.filter(enrollment_id__in=enrollment_ids)),
+        ("Ghi nhận tiến độ", ProgressOverride.history.filter(enrollment_id__in=enrollment_ids)),
+        ("Hồ sơ nộp thật", RealSubmission.history.filter(enrollment_id__in=enrollment_ids)),
+    ]
+    names = dict(training_class.enrollments.values_list("pk", "display_name"))
+    kinds = {"+": "Thêm", "~": "Sửa", "-": "Xóa"}
+    for label, queryset in sources:
+        for row in queryset.select_related("history_user").order_by("-history_date")[:limit]:
+            who = names.get(getattr(row, "enrollment_id", None) or getattr(row, "id", None), "")
+            if label == "Danh sách lớp":
+                who = row.display_name or "(đã xóa dữ liệu)"
+            entries.append(
+                {
+                    "when": row.history_date,
+                    "what": label,
+                    "change": kinds.get(row.history_type, row.history_type),
+                    "about": who,
+                    "detail": _history_detail(label, row),
+                    "by": row.history_user.get_username() if row.history_user else "hệ thống",
+                }
+            )
+    entries.sort(key=lambda e: e["when"], reverse=True)
+    return entries[:limit]
+
+
+def _history_detail(label, row):
+    if label == "Điểm danh":
+        return "có mặt" if row.present else "vắng"
+    if label == "Giấy chứng nhận":
+        return f"{row.code}" + (f" – thu hồi: {row.revoked_reason}" if row.revoked_at else "")
+    if label == "Ghi nhận tiến độ":
+        return f"{'xong' if row.done else 'chưa xong'} – {row.reason}"
+    if label == "Hồ sơ nộp thật":
+        return row.procedure_title + (" – đã xác nhận" if row.confirmed_at else "")
+    return ""
