@@ -8,7 +8,7 @@ export PYTHONPATH := site
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test test-fast lint format messages system-packages worker clean bench-video
+.PHONY: setup run test test-fast lint format messages system-packages worker clean bench-video bench-reports
 
 $(STAMP): requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -58,3 +58,8 @@ bench-video: setup
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Reports, the class board and a progress write on a synthetic province (60,000 learners,
+# 5 million events); needs DATABASE_URL=postgres://…; fails on a missed target.
+bench-reports: setup
+	$(BIN)/python -m training.bench_reports

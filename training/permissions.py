@@ -22,6 +22,16 @@ def can_train(user):
     )
 
 
+def is_plain_learner(user):
+    """An account that is only a learner's: the only kind a trainer may print a new
+    log-in card for, or erase on request. Anything more goes through an administrator."""
+    return not (
+        user.is_staff
+        or user.is_superuser
+        or user.groups.filter(name__in=TRAINER_GROUPS | MANAGER_GROUPS).exists()
+    )
+
+
 def is_manager(user):
     return user.is_authenticated and (
         user.is_superuser or ManagerScope.objects.filter(user=user).exists()

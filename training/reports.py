@@ -13,7 +13,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 
 from sandbox.errors import MESSAGES as ERROR_MESSAGES
 from sandbox.errors import STEPS
@@ -100,11 +100,16 @@ def _figures(enrollments, group, now):
         submitted=Count("pk", filter=Q(progress__real_submission_at__isnull=False)),
     )
     figures = {row.pop(group): row for row in grouped}
+    # The database subtracts: reading two timestamps a row in Python cost more than
+    # the whole grouped query on a province.
+    took = ExpressionWrapper(
+        F("progress__completed_at") - F("created_at"), output_field=DurationField()
+    )
     durations = defaultdict(list)
-    for key, joined, completed in enrollments.filter(
-        progress__completed_at__isnull=False
-    ).values_list(group, "created_at", "progress__completed_at"):
-        durations[key].append((completed - joined).total_seconds() / 86400)
+    for key, duration in (
+        enrollments.filter(progress__completed_at__isnull=False).order_by().values_list(group, took)
+    ):
+        durations[key].append(duration.total_seconds() / 86400)
     everything = []
     for key, row in figures.items():
         _rates(row, durations.get(key, []))

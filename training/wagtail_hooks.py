@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import AdministrativeUnit, OrganisingUnit, TrainingClass
+from .models import AdministrativeUnit, Certificate, ManagerScope, OrganisingUnit, TrainingClass
 
 
 class AdministrativeUnitViewSet(SnippetViewSet):
@@ -28,8 +28,33 @@ class TrainingClassViewSet(SnippetViewSet):
     list_display = ["name", "organiser", "commune", "trainer", "join_code"]
 
 
+class ManagerScopeViewSet(SnippetViewSet):
+    """Who manages which commune or province (the account also needs the group
+    "Quản lý cấp xã" or "Quản lý cấp tỉnh" for the menu)."""
+
+    model = ManagerScope
+    icon = "key"
+    menu_label = "Phạm vi quản lý"
+    list_display = ["user", "unit"]
+
+
+class CertificateViewSet(SnippetViewSet):
+    model = Certificate
+    icon = "doc-full"
+    menu_label = "Giấy chứng nhận"
+    list_display = ["code", "kind", "holder_name", "course_title", "issued_at", "revoked_at"]
+    list_filter = ["kind"]
+    search_fields = ["code", "holder_name"]
+
+
 class TrainingViewSetGroup(SnippetViewSetGroup):
-    items = (AdministrativeUnitViewSet, OrganisingUnitViewSet, TrainingClassViewSet)
+    items = (
+        AdministrativeUnitViewSet,
+        OrganisingUnitViewSet,
+        TrainingClassViewSet,
+        ManagerScopeViewSet,
+        CertificateViewSet,
+    )
     menu_icon = "group"
     menu_label = "Lớp học"
     menu_name = "training"

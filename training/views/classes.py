@@ -186,9 +186,24 @@ def login_cards(request, class_id):
         erased_at__isnull=True,
         pk__in=[pk for pk in request.POST.getlist("enrollment") if pk.isdigit()],
     ).select_related("learner")
-    cards = [(e, e.learner.username, services.login_card_reset(enrollment=e)) for e in chosen]
+    # A learner who is also an official, trainer or manager keeps their own password:
+    # a new card would hand the trainer an account with more rights than a learner's.
+    cards, refused = [], []
+    for enrollment in chosen:
+        if permissions.is_plain_learner(enrollment.learner):
+            cards.append(
+                (
+                    enrollment,
+                    enrollment.learner.username,
+                    services.login_card_reset(enrollment=enrollment),
+                )
+            )
+        else:
+            refused.append(enrollment)
     return TemplateResponse(
-        request, "training/login_cards.html", {"training_class": training_class, "cards": cards}
+        request,
+        "training/login_cards.html",
+        {"training_class": training_class, "cards": cards, "refused": refused},
     )
 
 

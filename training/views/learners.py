@@ -86,7 +86,8 @@ def submission_confirm(request, class_id, enrollment_id, submission_id):
 
 @login_required
 def learner_erase_view(request, class_id, enrollment_id):
-    enrollment = _enrollment(request, class_id, enrollment_id)
+    """The class's trainer passes on a learner's request (managers only read)."""
+    enrollment = _enrollment(request, class_id, enrollment_id, change=True)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
             learner_erase(user=enrollment.learner)
