@@ -353,7 +353,8 @@ def real_submission_record(*, enrollment, procedure_title, submitted_on, today):
     if submitted_on < enrollment.created_at.date():
         raise TrainingError("submitted_on", "Hãy ghi hồ sơ nộp sau khi vào lớp.")
     with transaction.atomic():
-        report = RealSubmission.objects.create(
+        # A form sent twice (a double tap on a slow connection) records one submission.
+        report, _created = RealSubmission.objects.get_or_create(
             enrollment=enrollment, procedure_title=procedure_title[:200], submitted_on=submitted_on
         )
         EnrollmentProgress.objects.filter(

@@ -154,6 +154,10 @@ def test_a_learner_records_a_real_submission_and_an_official_confirms_it(
         f"/hoc/{enrollment.pk}/nop-that/",
         {"procedure_title": "Đăng ký khai sinh", "submitted_on": enrollment.created_at.date()},
     )
+    client.post(  # sent twice: one record
+        f"/hoc/{enrollment.pk}/nop-that/",
+        {"procedure_title": "Đăng ký khai sinh", "submitted_on": enrollment.created_at.date()},
+    )
     report = enrollment.real_submissions.get()
     assert EnrollmentProgress.objects.get(enrollment=enrollment).real_submission_at
     client.force_login(trainer)
