@@ -54,6 +54,7 @@ def _respond(request, report, filename):
             for row, cells in zip(table.rows, table.cell_rows(), strict=False)
         ]
         table.screen_total = table.cell_rows()[-1] if table.total else None
+        table.chart_label = dict(table.columns).get(table.chart, "")
     return TemplateResponse(request, "training/report.html", {"report": report})
 
 
