@@ -1,18 +1,16 @@
 """Certificates anyone can verify by their QR code, and revoke when issued wrongly."""
 
-import secrets
-
 from simple_history.models import HistoricalRecords
 
 from django.conf import settings
 from django.db import models
 
-# No 0/O, 1/I/L: the code is also read aloud over the phone.
-CERTIFICATE_CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+from .classes import readable_code
 
 
 def new_certificate_code():
-    return "".join(secrets.choice(CERTIFICATE_CODE_LETTERS) for _ in range(10))
+    # Also read aloud over the phone: no 0/O, 1/I/L.
+    return readable_code(10)
 
 
 class Certificate(models.Model):

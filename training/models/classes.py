@@ -16,8 +16,13 @@ from django.db import models
 JOIN_CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
+def readable_code(length):
+    """A random code without look-alike characters (join codes, certificate numbers)."""
+    return "".join(secrets.choice(JOIN_CODE_LETTERS) for _ in range(length))
+
+
 def new_join_code():
-    return "".join(secrets.choice(JOIN_CODE_LETTERS) for _ in range(6))
+    return readable_code(6)
 
 
 class AdministrativeUnit(models.Model):
