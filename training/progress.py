@@ -230,9 +230,10 @@ def quiz_answer(*, enrollment, lesson_id, answers, now=None):
             value=right / len(questions),
             now=now,
         )
-        _touch(_enrollments(learner), now)
+        enrollments = _enrollments(learner)
+        _touch(enrollments, now)
         if newly_done:
-            for each in _enrollments(learner):
+            for each in enrollments:
                 enrollment_progress_refresh(each, now=now)
     return results
 
