@@ -8,7 +8,7 @@ export PYTHONPATH := site
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test test-fast lint format messages system-packages worker clean bench-video bench-reports
+.PHONY: setup run class dev serve-prepare test test-fast lint format messages system-packages worker clean bench-video bench-reports bench-class
 
 $(STAMP): requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -22,10 +22,27 @@ setup: $(STAMP) messages
 messages: $(STAMP)
 	$(BIN)/pybabel compile -d site/locale -D django
 
-run: setup
+# `make run` and `make class` serve with gunicorn and DEBUG off (config.settings.embedded):
+# the same server a province runs, with friendly error pages. `make dev` is runserver with
+# autoreload and Django's debug pages, for developers only.
+EMBEDDED := DJANGO_SETTINGS_MODULE=config.settings.embedded
+
+serve-prepare: setup
+	$(EMBEDDED) $(BIN)/python manage.py migrate --no-input -v 0
+	$(EMBEDDED) $(BIN)/python manage.py seed_demo
+	$(EMBEDDED) $(BIN)/python manage.py collectstatic --no-input -v 0
+
+run: serve-prepare
+	@echo "Quản trị: http://$(HOST):$(PORT)/admin/"
+	$(EMBEDDED) $(BIN)/python manage.py serve --host $(HOST) --port $(PORT)
+
+# A class in a hall: every interface, the address and its QR code printed for the projector.
+class: serve-prepare
+	$(EMBEDDED) $(BIN)/python manage.py serve --hall --port $(PORT)
+
+dev: setup
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py seed_demo
-	@echo "Công dân số: http://$(HOST):$(PORT)/  (quản trị: http://$(HOST):$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Debian's Chromium drives the browser tests (never a browser download); espeak-ng
@@ -63,3 +80,9 @@ clean:
 # 5 million events); needs DATABASE_URL=postgres://…; fails on a missed target.
 bench-reports: setup
 	$(BIN)/python -m training.bench_reports
+
+# N phones (default 40) doing a whole class journey against the `make run` server on a
+# fresh database; prints percentiles per request kind and ends with a `bench-class …` line.
+LEARNERS ?= 40
+bench-class: setup
+	$(BIN)/python -m tests.load.bench_class --learners $(LEARNERS)

@@ -95,3 +95,26 @@ class VideoWatchLog(models.Model):
 
     def __str__(self):
         return f"{self.render_id} {self.start:.1f}–{self.end:.1f}"
+
+
+class VideoWatchReport(models.Model):
+    """One batch of segments the player sent, by the id the player gave it.
+
+    Phones on weak Wi-Fi re-send a batch whose answer was lost; the batch id makes the
+    repeat a no-op, so seconds are never credited twice."""
+
+    render = models.ForeignKey(TutorialRender, on_delete=models.CASCADE, related_name="reports")
+    session_key = models.CharField(max_length=64)
+    batch = models.CharField(max_length=64)
+    segment_count = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["render", "session_key", "batch"], name="one_watch_report_per_batch"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.render_id} {self.batch}"

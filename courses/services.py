@@ -230,22 +230,41 @@ def render_mark_failed(*, render_id, message):
         _fail(render, message)
 
 
-def video_watch_record(*, render, user, session_key, segments):
-    """Store the played segments a player reported (already validated)."""
-    from .render_models import VideoWatchLog
-
-    VideoWatchLog.objects.bulk_create(
-        VideoWatchLog(
-            render=render,
-            user=user,
-            session_key=session_key,
-            start=start,
-            end=end,
-            playback_rate=rate,
-        )
-        for start, end, rate in segments
-    )
+def video_watch_record(*, render, user, session_key, segments, batch=""):
+    """Store the played segments a player reported (already validated), and credit them,
+    in one transaction. A batch id already recorded for this viewer is a retry: nothing is
+    stored twice. Returns (segments saved by this batch, whether it was a repeat)."""
+    from .render_models import VideoWatchLog, VideoWatchReport
     from .signals import video_segments_recorded
 
-    video_segments_recorded.send(sender=VideoWatchLog, render=render, user=user, segments=segments)
-    return len(segments)
+    try:
+        with transaction.atomic():
+            if batch:
+                VideoWatchReport.objects.create(
+                    render=render,
+                    session_key=session_key,
+                    batch=batch,
+                    segment_count=len(segments),
+                )
+            VideoWatchLog.objects.bulk_create(
+                VideoWatchLog(
+                    render=render,
+                    user=user,
+                    session_key=session_key,
+                    start=start,
+                    end=end,
+                    playback_rate=rate,
+                )
+                for start, end, rate in segments
+            )
+            video_segments_recorded.send(
+                sender=VideoWatchLog, render=render, user=user, segments=segments
+            )
+    except IntegrityError:
+        report = VideoWatchReport.objects.filter(
+            render=render, session_key=session_key, batch=batch
+        ).first()
+        if report is None:
+            raise
+        return report.segment_count, True
+    return len(segments), False

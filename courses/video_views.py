@@ -1,6 +1,7 @@
 """What the learner's player needs: caption and chapter tracks, and the watch report."""
 
 import json
+import re
 
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -11,6 +12,8 @@ from .render_models import TutorialRender
 from .services import video_watch_record
 
 MAX_SEGMENTS = 100
+# The id a player gives each batch it sends, so a re-sent batch is recognised.
+BATCH_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
 def _done(render_id):
@@ -46,15 +49,19 @@ def watched(request, render_id):
     """The player reports played segments (batched every 10 s, on pause and at the end)."""
     render = _done(render_id)
     try:
-        segments = _segments(json.loads(request.body or b"{}"), render.duration or 0)
+        payload = json.loads(request.body or b"{}")
+        segments = _segments(payload, render.duration or 0)
     except (ValueError, TypeError, IndexError, json.JSONDecodeError):
         return JsonResponse({"ok": False, "error": "Dữ liệu không hợp lệ."}, status=400)
+    batch = payload.get("batch")
+    batch = batch if isinstance(batch, str) and BATCH_ID.fullmatch(batch) else ""
     if not request.session.session_key:
         request.session.save()
-    saved = video_watch_record(
+    saved, repeat = video_watch_record(
         render=render,
         user=request.user if request.user.is_authenticated else None,
         session_key=request.session.session_key,
         segments=segments,
+        batch=batch,
     )
-    return JsonResponse({"ok": True, "saved": saved})
+    return JsonResponse({"ok": True, "saved": saved, "repeat": repeat})

@@ -37,3 +37,13 @@ def demo_site(db):
     from courses.demo.loader import demo_site_seed
 
     return demo_site_seed()
+
+
+@pytest.fixture(scope="session")
+def platform_server():
+    """The `make run` server (gunicorn, DEBUG off) on a fresh database of its own, started
+    once for the tests that need a real server: concurrency, seeking, error pages."""
+    from tests.load.platform_server import PlatformServer
+
+    with PlatformServer() as server:
+        yield server

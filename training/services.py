@@ -1,8 +1,11 @@
 """Opening classes, joining them without e-mail, rosters and attendance."""
 
+import datetime
+import re
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 
@@ -20,6 +23,9 @@ from .models import (
 from .permissions import LEARNER_GROUP
 
 CARD_PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 - an alphabet, not a secret
+# The join form's hidden token; a repeat of it within this window is the same join.
+JOIN_TOKEN = re.compile(r"[0-9a-f]{32}")
+JOIN_REPEAT_WINDOW = datetime.timedelta(minutes=30)
 
 
 class TrainingError(Exception):
@@ -68,25 +74,62 @@ def normalise_code(code):
     return "".join(ch for ch in (code or "").upper() if ch in JOIN_CODE_LETTERS)
 
 
-def _learner_account(display_name):
-    """A platform account for a learner without e-mail: a short username and password
-    that fit on a printed card."""
+def _card_password():
+    """A password that fits on a printed card, and its hash. Hashing takes a good part of a
+    second on purpose: callers do it before their transaction, never inside it, or every
+    other phone's write would wait behind it on SQLite."""
+    password = "".join(secrets.choice(CARD_PASSWORD_LETTERS) for _ in range(8))
+    return password, make_password(password)
+
+
+def _learner_account(display_name, password_hash):
+    """A platform account for a learner without e-mail: a short username that fits on a
+    printed card. Call inside a transaction; the password is hashed already."""
     User = get_user_model()
     while True:
         username = f"hv{secrets.randbelow(10**6):06d}"
         if not User.objects.filter(username=username).exists():
             break
-    password = "".join(secrets.choice(CARD_PASSWORD_LETTERS) for _ in range(8))
-    user = User.objects.create_user(
-        username=username, password=password, first_name=display_name[:150]
+    user = User.objects.create(
+        username=username, password=password_hash, first_name=display_name[:150]
     )
     user.groups.add(Group.objects.get_or_create(name=LEARNER_GROUP)[0])
-    return user, password
+    return user
 
 
-def class_join(*, code, user, display_name, birth_year, consent, now):
+def _join_repeat(*, token, training_class, user, now, card):
+    """The same join form sent again (a double tap, or a retry after the answer was lost on
+    the Wi-Fi): the same account and enrollment. The first answer may never have reached
+    the phone, so the card gets a new password, shown now; the old one stops working.
+
+    Only joins that made their account carry a token, so no one else's password is ever
+    changed here."""
+    enrollment = (
+        Enrollment.objects.select_related("learner")
+        .filter(join_token=token, training_class=training_class, learner__isnull=False)
+        .first()
+    )
+    if enrollment is None or (user is not None and enrollment.learner_id != user.pk):
+        return None
+    if enrollment.created_at < now - JOIN_REPEAT_WINDOW:
+        raise TrainingError(
+            "code",
+            "Bạn đã vào lớp này rồi. Hãy đăng nhập bằng tên đăng nhập và mật khẩu đã ghi lại, "
+            "hoặc nhờ tập huấn viên in lại thẻ đăng nhập.",
+        )
+    password, password_hash = card or _card_password()
+    learner = enrollment.learner
+    learner.password = password_hash
+    learner.save(update_fields=["password"])
+    return enrollment, password
+
+
+def class_join(*, code, user, display_name, birth_year, consent, now, token=""):
     """Join with the code shown on the projector. Returns (enrollment, new_password);
-    a visitor without an account gets one, whose password is shown once."""
+    a visitor without an account gets one, whose password is shown once.
+
+    ``token`` comes from a hidden field of the join form: the same form sent twice gives
+    one account and one enrollment."""
     training_class = TrainingClass.objects.filter(join_code=normalise_code(code)).first()
     if training_class is None:
         raise TrainingError(
@@ -100,23 +143,41 @@ def class_join(*, code, user, display_name, birth_year, consent, now):
     year = _birth_year(birth_year)
     if not consent:
         raise TrainingError("consent", "Hãy đánh dấu đồng ý để lớp lưu tên và tiến độ học của bạn.")
-    password = None
-    with transaction.atomic():
-        if user is None:
-            user, password = _learner_account(display_name)
-        enrollment, _created = Enrollment.objects.get_or_create(
-            training_class=training_class,
-            learner=user,
-            defaults={
-                "display_name": display_name,
-                "birth_year": year,
-                "joined_via": Enrollment.JoinedVia.CODE,
-                "consent_at": now,
-            },
+    token = token if JOIN_TOKEN.fullmatch(token or "") else ""
+    if token:
+        repeat = _join_repeat(
+            token=token, training_class=training_class, user=user, now=now, card=None
         )
-        if _created:
-            _progress_start(enrollment, now)
-    return enrollment, password
+        if repeat:
+            return repeat
+    card = _card_password() if user is None else None
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                learner = user or _learner_account(display_name, card[1])
+                enrollment, created = Enrollment.objects.get_or_create(
+                    training_class=training_class,
+                    learner=learner,
+                    defaults={
+                        "display_name": display_name,
+                        "birth_year": year,
+                        "joined_via": Enrollment.JoinedVia.CODE,
+                        "consent_at": now,
+                        "join_token": token if user is None else "",
+                    },
+                )
+                if created:
+                    _progress_start(enrollment, now)
+            return enrollment, card[0] if card else None
+        except IntegrityError:
+            # Another request of the same phone joined first with this token (it held the
+            # write lock while we hashed), or two new accounts drew the same username.
+            repeat = token and _join_repeat(
+                token=token, training_class=training_class, user=user, now=now, card=card
+            )
+            if repeat:
+                return repeat
+    raise RuntimeError("could not create the learner's account")
 
 
 def _progress_start(enrollment, now):
@@ -151,8 +212,9 @@ def roster_add(*, training_class, display_name, birth_year, phone, now):
         raise TrainingError(
             "phone", "Số điện thoại có 10 chữ số, bắt đầu bằng 0 (có thể bỏ trống)."
         )
+    password, password_hash = _card_password()
     with transaction.atomic():
-        user, password = _learner_account(display_name)
+        user = _learner_account(display_name, password_hash)
         enrollment = Enrollment.objects.create(
             training_class=training_class,
             learner=user,
@@ -168,8 +230,8 @@ def roster_add(*, training_class, display_name, birth_year, phone, now):
 
 def login_card_reset(*, enrollment):
     """A new password for a learner's printed card (the old card stops working)."""
-    password = "".join(secrets.choice(CARD_PASSWORD_LETTERS) for _ in range(8))
-    enrollment.learner.set_password(password)
+    password, password_hash = _card_password()
+    enrollment.learner.password = password_hash
     enrollment.learner.save(update_fields=["password"])
     return password
 

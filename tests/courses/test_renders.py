@@ -153,6 +153,29 @@ def test_the_player_reports_watched_segments(client, procedure):
     assert VideoWatchLog.objects.count() == 2
 
 
+def test_a_report_sent_again_is_credited_once(client, procedure):
+    """Phones on weak Wi-Fi re-send a batch whose answer was lost: the batch id makes the
+    repeat a no-op, for the log and for the learner's progress."""
+    tutorial = TutorialRender.objects.get(procedure=procedure, step_key="")
+    url = f"/video/{tutorial.pk}/da-xem/"
+    batch = {"segments": [[0, 4, 1]], "batch": "b-20261201-0001"}
+    first = client.post(url, batch, content_type="application/json").json()
+    again = client.post(url, batch, content_type="application/json").json()
+    assert first == {"ok": True, "saved": 1, "repeat": False}
+    assert again == {"ok": True, "saved": 1, "repeat": True}
+    other = {"segments": [[4, 8, 1]], "batch": "b-20261201-0002"}
+    assert client.post(url, other, content_type="application/json").json()["repeat"] is False
+    assert list(VideoWatchLog.objects.values_list("start", "end")) == [(0, 4), (4, 8)]
+    # Another viewer may use the same id: batches belong to one viewer's session.
+    client.cookies.clear()
+    assert client.post(url, batch, content_type="application/json").json()["repeat"] is False
+    # An id the player could not have made is ignored, not trusted.
+    odd = {"segments": [[8, 9, 1]], "batch": "<script>"}
+    for _ in range(2):
+        assert client.post(url, odd, content_type="application/json").json()["repeat"] is False
+    assert VideoWatchLog.objects.count() == 5
+
+
 @pytest.mark.django_db(transaction=True)
 def test_five_concurrent_requests_give_one_render(catalogue, rendering, settings):
     if connection.vendor == "sqlite":

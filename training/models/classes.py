@@ -212,15 +212,23 @@ class Enrollment(models.Model):
     consent_at = models.DateTimeField("đồng ý xử lý dữ liệu lúc")
     created_at = models.DateTimeField(auto_now_add=True)
     erased_at = models.DateTimeField("xóa dữ liệu cá nhân lúc", null=True, blank=True)
+    # The join form's hidden token: the same form sent twice (a double tap, a retry on
+    # weak Wi-Fi) finds this enrollment instead of making a second account.
+    join_token = models.CharField(max_length=32, blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["phone"])
+    history = HistoricalRecords(excluded_fields=["phone", "join_token"])
 
     class Meta:
         ordering = ["display_name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["training_class", "learner"], name="one_enrollment_per_class"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["join_token"],
+                condition=~models.Q(join_token=""),
+                name="one_enrollment_per_join_token",
+            ),
         ]
 
     def __str__(self):

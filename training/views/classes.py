@@ -2,9 +2,11 @@
 joining by code. Managers in scope see a class read-only; only its trainer changes it."""
 
 import functools
+import secrets
 
 import segno
 
+from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -113,7 +115,10 @@ def class_list(request):
 
 
 def _join_url(request, training_class):
-    return request.build_absolute_uri(f"/vao-lop/?ma={training_class.join_code}")
+    path = f"/vao-lop/?ma={training_class.join_code}"
+    if settings.CLASS_HALL_URL:
+        return settings.CLASS_HALL_URL.rstrip("/") + path
+    return request.build_absolute_uri(path)
 
 
 @class_viewer_required
@@ -241,6 +246,7 @@ def join(request):
                 birth_year=values.get("birth_year", ""),
                 consent=bool(values.get("consent")),
                 now=timezone.now(),
+                token=values.get("token", ""),
             )
         except services.TrainingError as failure:
             error = failure
@@ -263,7 +269,14 @@ def join(request):
     return TemplateResponse(
         request,
         "training/join.html",
-        {"error": error, "values": values, "initial_name": initial_name},
+        {
+            "error": error,
+            "values": values,
+            "initial_name": initial_name,
+            # Kept across a corrected form, so a retry of it is still the same join; never
+            # taken from the address, or a shared link could replay someone else's join.
+            "token": request.POST.get("token") or secrets.token_hex(16),
+        },
     )
 
 

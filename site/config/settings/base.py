@@ -21,6 +21,9 @@ SECRET_KEY = env(
 )
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# The address phones in the hall use (set by `make class`); QR codes on class pages point
+# there even when the trainer opens the page as 127.0.0.1 on the laptop itself.
+CLASS_HALL_URL = env("CLASS_HALL_URL", default="")
 
 INSTALLED_APPS = [
     "home",
@@ -66,6 +69,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# A form sent from a page opened too long ago gets a plain explanation, not Django's page.
+CSRF_FAILURE_VIEW = "home.errors.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -92,6 +97,19 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Forty phones on one laptop: readers never wait for a writer (WAL), a write that
+    # meets another waits its turn (busy timeout) instead of failing with "database is
+    # locked", and a transaction takes the write lock when it begins (IMMEDIATE), so two
+    # read-then-write transactions queue up rather than deadlock, which SQLite would
+    # answer with an immediate error that no timeout helps.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 
 # Cache: per-process memory by default; Redis when REDIS_URL is set.
 REDIS_URL = env("REDIS_URL", default="")

@@ -1,0 +1,114 @@
+"""Issue 9: the join form sent twice (a double tap, a retry on weak Wi-Fi) is one join."""
+
+import datetime
+import re
+
+import pytest
+
+from django.contrib.auth import get_user_model
+
+from training import services
+from training.models import Enrollment
+
+pytestmark = pytest.mark.django_db
+
+
+def _form_token(client):
+    html = client.get("/vao-lop/").content.decode()
+    return re.search(r'name="token" value="([0-9a-f]{32})"', html).group(1)
+
+
+def _join(client, training_class, token):
+    return client.post(
+        "/vao-lop/",
+        {
+            "ma": training_class.join_code,
+            "display_name": "Lê Văn Bảy",
+            "consent": "1",
+            "token": token,
+        },
+    )
+
+
+def _shown_password(response):
+    return re.search(r'class="card-password">([^<]+)<', response.content.decode()).group(1)
+
+
+def test_the_same_form_sent_twice_makes_one_account_and_shows_a_working_password(
+    client, training_class
+):
+    token = _form_token(client)
+    first = _join(client, training_class, token)
+    second = _join(client, training_class, token)  # the first answer never reached the phone
+    assert first.status_code == second.status_code == 200
+    assert Enrollment.objects.filter(training_class=training_class).count() == 1
+    assert get_user_model().objects.filter(groups__name="Học viên").count() == 1
+    learner = Enrollment.objects.get().learner
+    assert learner.username in second.content.decode()
+    # The password on the last page the phone shows is the one that works.
+    assert learner.check_password(_shown_password(second))
+    assert not learner.check_password(_shown_password(first))
+    assert "Đăng xuất" in client.get("/").content.decode()
+
+
+def test_two_forms_of_two_phones_make_two_accounts(client, training_class):
+    _join(client, training_class, _form_token(client))
+    client.logout()
+    _join(client, training_class, _form_token(client))
+    assert Enrollment.objects.filter(training_class=training_class).count() == 2
+
+
+def test_a_token_in_the_address_is_never_used(client, training_class):
+    token = "a" * 32
+    html = client.get(f"/vao-lop/?ma={training_class.join_code}&token={token}").content.decode()
+    hidden = re.search(r'name="token" value="([0-9a-f]{32})"', html).group(1)
+    assert hidden != token
+
+
+def test_an_old_token_does_not_reset_the_password(training_class):
+    now = datetime.datetime.now(datetime.UTC)
+    token = "b" * 32
+    enrollment, password = services.class_join(
+        code=training_class.join_code,
+        user=None,
+        display_name="Bảy",
+        birth_year="",
+        consent=True,
+        now=now,
+        token=token,
+    )
+    later = now + services.JOIN_REPEAT_WINDOW + datetime.timedelta(minutes=1)
+    Enrollment.objects.filter(pk=enrollment.pk).update(created_at=now)
+    with pytest.raises(services.TrainingError, match="Bạn đã vào lớp này rồi"):
+        services.class_join(
+            code=training_class.join_code,
+            user=None,
+            display_name="Bảy",
+            birth_year="",
+            consent=True,
+            now=later,
+            token=token,
+        )
+    enrollment.learner.refresh_from_db()
+    assert enrollment.learner.check_password(password)
+
+
+def test_a_malformed_token_is_ignored(training_class):
+    for _ in range(2):
+        services.class_join(
+            code=training_class.join_code,
+            user=None,
+            display_name="Bảy",
+            birth_year="",
+            consent=True,
+            now=datetime.datetime.now(datetime.UTC),
+            token="not-a-token",
+        )
+    assert Enrollment.objects.filter(join_token="").count() == 2
+
+
+def test_in_class_mode_the_class_page_shows_the_halls_address(client, training_class, settings):
+    settings.CLASS_HALL_URL = "http://192.168.1.10:8000/"
+    client.force_login(training_class.trainer)
+    html = client.get(f"/lop/{training_class.pk}/").content.decode()
+    assert f"http://192.168.1.10:8000/vao-lop/?ma={training_class.join_code}" in html
