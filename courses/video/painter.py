@@ -17,7 +17,11 @@ from . import frames
 from .prepare import PreparedStep
 
 HIGHLIGHT_AT = 1.5  # seconds into a step before its highlight box appears
-POSTER_HEIGHT = 720
+# Phones fetch the poster before anyone presses play, on every page view; the projector
+# shows it for a moment only. The 360p still is drawn for the video anyway, and as a JPEG
+# it is ~23 KB against ~60 KB at 720p (issue 9). Not in the content hash: a smaller poster
+# alone is not worth re-encoding every stored tutorial, so older renders keep theirs.
+POSTER_HEIGHT = 360
 
 
 class Painter:
@@ -75,7 +79,7 @@ class Painter:
         return np.asarray(plain), None if marked is None else np.asarray(marked)
 
     def poster(self) -> Future:
-        """The first step as a 720p picture, highlighted: what a player shows before play."""
+        """The first step as a 360p picture, highlighted: what a player shows before play."""
         first = self.prepared[0]
         if first.recording_path is not None:
             return self._submit(("poster",), self._recording_poster, first)
