@@ -216,6 +216,7 @@ class ProcedurePage(FoldedSearchMixin, Page):  # noqa: DJ008 - Page.__str__ appl
     def get_context(self, request, *args, **kwargs):
         # selectors import this module
         from .selectors import courses_using_procedure, procedure_videos, video_chapters
+        from .watching import viewing_start
 
         context = super().get_context(request, *args, **kwargs)
         context["courses_using"] = courses_using_procedure(self)
@@ -223,6 +224,9 @@ class ProcedurePage(FoldedSearchMixin, Page):  # noqa: DJ008 - Page.__str__ appl
         context["tutorial_video"] = videos["tutorial"]
         context["step_videos"] = videos["steps"]
         context["chapters"] = video_chapters(videos["tutorial"])
+        served = [videos["tutorial"], *videos["steps"].values()]
+        if hasattr(request, "session"):  # previews and dummy requests may have none
+            viewing_start(session=request.session, renders=[r for r in served if r])
         return context
 
 

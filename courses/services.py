@@ -230,15 +230,21 @@ def render_mark_failed(*, render_id, message):
         _fail(render, message)
 
 
-def video_watch_record(*, render, user, session_key, segments, batch=""):
-    """Store the played segments a player reported (already validated), and credit them,
-    in one transaction. A batch id already recorded for this viewer is a retry: nothing is
-    stored twice. Returns (segments saved by this batch, whether it was a repeat)."""
+def video_watch_record(*, render, user, session_key, segments, started_at, batch=""):
+    """Store the played segments a player reported (shape checked by
+    watching.segments_clean) and credit them, in one transaction. ``started_at`` is when
+    this viewing began; segments that real time does not allow raise ImplausibleReport
+    and nothing is stored. A batch id already recorded for this viewer is a retry:
+    nothing is stored twice. Returns (segments saved by this batch, whether a repeat)."""
     from .render_models import VideoWatchLog, VideoWatchReport
     from .signals import video_segments_recorded
+    from .watching import viewing_check
 
     try:
         with transaction.atomic():
+            viewing_check(
+                render=render, session_key=session_key, started_at=started_at, segments=segments
+            )
             if batch:
                 VideoWatchReport.objects.create(
                     render=render,

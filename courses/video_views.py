@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from .render_models import TutorialRender
 from .services import video_watch_record
+from .watching import ImplausibleReport, segments_clean, viewing_started_at
 
-MAX_SEGMENTS = 100
 # The id a player gives each batch it sends, so a re-sent batch is recognised.
 BATCH_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
@@ -30,38 +30,33 @@ def chapters(request, render_id):
     return HttpResponse(_done(render_id).chapters_vtt, content_type="text/vtt; charset=utf-8")
 
 
-def _segments(payload, duration):
-    """[[start, end, rate], …] checked: numbers, inside the video, at most 100 a batch."""
-    items = payload.get("segments") if isinstance(payload, dict) else None
-    if not isinstance(items, list) or not 0 < len(items) <= MAX_SEGMENTS:
-        raise ValueError("segments")
-    clean = []
-    for item in items:
-        start, end, rate = (float(value) for value in item[:3])
-        if not (0 <= start < end <= duration + 1 and 0.25 <= rate <= 4):
-            raise ValueError("segment out of range")
-        clean.append((round(start, 2), round(min(end, duration), 2), rate))
-    return clean
-
-
 @require_POST
 def watched(request, render_id):
-    """The player reports played segments (batched every 10 s, on pause and at the end)."""
+    """The player reports played segments (batched every 10 s, on pause and at the end).
+    Refused with 400, and never credited: segments the video or real time do not allow
+    (see courses.watching)."""
     render = _done(render_id)
     try:
         payload = json.loads(request.body or b"{}")
-        segments = _segments(payload, render.duration or 0)
-    except (ValueError, TypeError, IndexError, json.JSONDecodeError):
+        segments = segments_clean(payload, render.duration or 0)
+    except (ValueError, json.JSONDecodeError):
         return JsonResponse({"ok": False, "error": "Dữ liệu không hợp lệ."}, status=400)
     batch = payload.get("batch")
     batch = batch if isinstance(batch, str) and BATCH_ID.fullmatch(batch) else ""
     if not request.session.session_key:
         request.session.save()
-    saved, repeat = video_watch_record(
-        render=render,
-        user=request.user if request.user.is_authenticated else None,
-        session_key=request.session.session_key,
-        segments=segments,
-        batch=batch,
-    )
+    try:
+        saved, repeat = video_watch_record(
+            render=render,
+            user=request.user if request.user.is_authenticated else None,
+            session_key=request.session.session_key,
+            segments=segments,
+            batch=batch,
+            started_at=viewing_started_at(session=request.session, render=render),
+        )
+    except ImplausibleReport:
+        return JsonResponse(
+            {"ok": False, "error": "Thời gian xem không khớp. Hãy mở lại trang video."},
+            status=400,
+        )
     return JsonResponse({"ok": True, "saved": saved, "repeat": repeat})

@@ -227,9 +227,13 @@ def unit_report(unit, *, now):
     return _report(str(unit), classes, table)
 
 
-def organiser_report(organiser, *, now):
+def organiser_report(organiser, *, now, commune_ids=None):
+    """An organising unit's classes; ``commune_ids`` limits them to a manager's scope (a
+    youth union may also run classes in a commune its manager does not answer for)."""
     classes = TrainingClass.objects.filter(organiser=organiser)
-    enrollments = Enrollment.objects.filter(training_class__organiser=organiser)
+    if commune_ids is not None:
+        classes = classes.filter(commune_id__in=commune_ids)
+    enrollments = Enrollment.objects.filter(training_class__in=classes)
     figures, durations = _figures(enrollments, "training_class_id", now)
     rows = [
         {"name": c.name, "link": ("class", c.pk), **figures.get(c.pk, _empty())}
@@ -256,12 +260,25 @@ def _empty():
 
 # ---- exports -----------------------------------------------------------------------------
 
+# Text a spreadsheet would read as a formula (=HYPERLINK(…) typed as a class name, say).
+# In CSV it gets a leading apostrophe, as OWASP advises; in XLSX the cell is stored as
+# text, so it shows exactly what the screen shows and runs nothing.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _formula_like(value):
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def export_text(value):
+    return "'" + value if _formula_like(value) else value
+
 
 def table_csv(table):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([label for _key, label in table.columns])
-    writer.writerows(table.cell_rows())
+    writer.writerow([export_text(label) for _key, label in table.columns])
+    writer.writerows([[export_text(cell) for cell in row] for row in table.cell_rows()])
     return "\ufeff" + buffer.getvalue()  # the BOM makes Excel read Vietnamese as UTF-8
 
 
@@ -276,8 +293,11 @@ def tables_xlsx(tables):
         sheet.append([label for _key, label in table.columns])
         for row in table.numeric_rows():
             sheet.append(["–" if value is None else value for value in row])
-            for cell, value in zip(sheet[sheet.max_row], row, strict=True):
-                if isinstance(value, float):
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                if _formula_like(cell.value):
+                    cell.data_type = "s"  # text, never a formula
+                elif isinstance(cell.value, float):
                     cell.number_format = "0.0"  # 0.0 stays 0.0, as on screen
         for column, (_key, label) in zip(sheet.columns, table.columns, strict=False):
             sheet.column_dimensions[column[0].column_letter].width = max(

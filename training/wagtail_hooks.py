@@ -1,7 +1,30 @@
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import AdministrativeUnit, Certificate, ManagerScope, OrganisingUnit, TrainingClass
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Classes and certificates change only through the site's own screens, whose services
+    draw join codes, keep history, check scopes and issue or revoke certificates with a
+    reason. The admin lists and inspects them, even for a superuser."""
+
+    WRITES = frozenset({"add", "change", "delete", "publish", "unpublish", "lock", "unlock"})
+
+    def user_has_permission(self, user, action):
+        return action not in self.WRITES and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        readable = [action for action in actions if action not in self.WRITES]
+        if not readable:
+            return super().users_with_any_permission([]).none()
+        return super().users_with_any_permission(readable)
+
+
+register_permission_policy(TrainingClass, ReadOnlyPolicy(TrainingClass))
+register_permission_policy(Certificate, ReadOnlyPolicy(Certificate))
 
 
 class AdministrativeUnitViewSet(SnippetViewSet):
@@ -26,6 +49,7 @@ class TrainingClassViewSet(SnippetViewSet):
     icon = "user"
     menu_label = "Lớp học"
     list_display = ["name", "organiser", "commune", "trainer", "join_code"]
+    inspect_view_enabled = True
 
 
 class ManagerScopeViewSet(SnippetViewSet):
@@ -45,6 +69,7 @@ class CertificateViewSet(SnippetViewSet):
     list_display = ["code", "kind", "holder_name", "course_title", "issued_at", "revoked_at"]
     list_filter = ["kind"]
     search_fields = ["code", "holder_name"]
+    inspect_view_enabled = True
 
 
 class TrainingViewSetGroup(SnippetViewSetGroup):

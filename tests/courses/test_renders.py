@@ -1,6 +1,7 @@
 """Issue 4: renders requested on publish, only for what changed; failures keep the old
 video; the player, its tracks and the watch report."""
 
+import datetime
 import io
 import threading
 
@@ -9,6 +10,7 @@ from PIL import Image
 
 from django.core.files.images import ImageFile
 from django.db import connection
+from django.utils import timezone
 
 from wagtail.images import get_image_model
 
@@ -139,8 +141,17 @@ def test_the_admin_shows_the_failure_and_can_render_again(
     assert TutorialRender.objects.get(procedure=procedure, step_key="").status == "done"
 
 
+def viewing_began(client, render, seconds_ago):
+    """As if the page with the video had been served that long ago."""
+    session = client.session
+    started = timezone.now() - datetime.timedelta(seconds=seconds_ago)
+    session["video_viewings"] = {str(render.pk): started.isoformat()}
+    session.save()
+
+
 def test_the_player_reports_watched_segments(client, procedure):
     tutorial = TutorialRender.objects.get(procedure=procedure, step_key="")
+    viewing_began(client, tutorial, seconds_ago=60)
     url = f"/video/{tutorial.pk}/da-xem/"
     ok = client.post(
         url, {"segments": [[0, 5.5, 1], [8, 12, 1.5]]}, content_type="application/json"
@@ -157,6 +168,7 @@ def test_a_report_sent_again_is_credited_once(client, procedure):
     """Phones on weak Wi-Fi re-send a batch whose answer was lost: the batch id makes the
     repeat a no-op, for the log and for the learner's progress."""
     tutorial = TutorialRender.objects.get(procedure=procedure, step_key="")
+    viewing_began(client, tutorial, seconds_ago=60)
     url = f"/video/{tutorial.pk}/da-xem/"
     batch = {"segments": [[0, 4, 1]], "batch": "b-20261201-0001"}
     first = client.post(url, batch, content_type="application/json").json()
@@ -168,6 +180,7 @@ def test_a_report_sent_again_is_credited_once(client, procedure):
     assert list(VideoWatchLog.objects.values_list("start", "end")) == [(0, 4), (4, 8)]
     # Another viewer may use the same id: batches belong to one viewer's session.
     client.cookies.clear()
+    viewing_began(client, tutorial, seconds_ago=60)
     assert client.post(url, batch, content_type="application/json").json()["repeat"] is False
     # An id the player could not have made is ignored, not trusted.
     odd = {"segments": [[8, 9, 1]], "batch": "<script>"}

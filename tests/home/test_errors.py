@@ -63,3 +63,9 @@ def test_the_trainers_modes_run_without_debug():
     assert embedded.DEBUG is False
     assert embedded.DEMO_PASSWORD != "congdanso2026"
     assert len(embedded.SECRET_KEY) >= 50
+
+
+def test_djangos_own_admin_is_not_served(client, home_page):
+    """Wagtail's admin at /admin/ is the only one: no second log-in page to guess at."""
+    assert client.get("/django-admin/").status_code == 404
+    assert client.get("/django-admin/login/").status_code == 404

@@ -1,7 +1,11 @@
 """Progress after Kolibri's logger: events in, one summary per learner and activity,
 completion rules per course, the live board's "needs help", certificates."""
 
+import datetime
+
 import pytest
+
+from django.utils import timezone
 
 from courses.render_models import TutorialRender
 from courses.services import video_watch_record
@@ -15,6 +19,10 @@ from .conftest import join, lesson_id, practise
 pytestmark = pytest.mark.django_db
 
 
+def an_hour_ago():
+    return timezone.now() - datetime.timedelta(hours=1)
+
+
 def watch(enrollment, segments):
     render = TutorialRender.objects.get(step_key="")
     video_watch_record(
@@ -22,6 +30,7 @@ def watch(enrollment, segments):
         user=enrollment.learner,
         session_key="s",
         segments=[(s, e, 1.0) for s, e in segments],
+        started_at=an_hour_ago(),
     )
     return ActivitySummary.objects.get(
         learner=enrollment.learner, activity_key__startswith="video:"
@@ -50,7 +59,13 @@ def test_a_video_counts_only_when_90_percent_of_distinct_seconds_were_played(enr
 
 def test_anonymous_viewers_leave_no_progress(enrollment):
     render = TutorialRender.objects.get(step_key="")
-    video_watch_record(render=render, user=None, session_key="s", segments=[(0, 20, 1.0)])
+    video_watch_record(
+        render=render,
+        user=None,
+        session_key="s",
+        segments=[(0, 20, 1.0)],
+        started_at=an_hour_ago(),
+    )
     assert not ActivitySummary.objects.exists()
 
 

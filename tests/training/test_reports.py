@@ -4,6 +4,7 @@ the figures on the screen."""
 import csv
 import io
 import re
+import zipfile
 from html.parser import HTMLParser
 
 import pytest
@@ -154,3 +155,59 @@ def test_the_report_shows_a_bar_per_row(client, busy_class, province_manager):
     page = client.get(f"/bao-cao/don-vi/{busy_class.commune.pk}/").content.decode()
     assert re.search(r'class="report-chart"', page)
     assert 'style="width: 100%"' in page
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)"])
+def test_a_class_name_that_looks_like_a_formula_stays_text(
+    client, busy_class, province_manager, name
+):
+    busy_class.name = name
+    busy_class.save()
+    url = f"/bao-cao/to-chuc/{busy_class.organiser_id}/"
+    client.force_login(province_manager)
+    exported = client.get(url + "?xuat=csv&bang=chinh").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(exported)))
+    assert rows[1][0] == "'" + name  # a spreadsheet shows the text and runs nothing
+    workbook = load_workbook(io.BytesIO(client.get(url + "?xuat=xlsx").content))
+    cell = workbook.worksheets[0]["A2"]
+    assert cell.value == name and cell.data_type == "s"  # stored as text, not a formula
+    raw = client.get(url + "?xuat=xlsx").content
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    assert not any(b"<f>" in sheet for sheet in sheets)
+
+
+def test_an_organisers_report_shows_a_manager_only_classes_in_scope(
+    client, busy_class, django_user_model, course
+):
+    """A youth union of commune 1 also runs a class in commune 2: commune 1's manager
+    sees the union's report without that class or its figures."""
+    from training import services
+
+    province = busy_class.commune.province()
+    other_commune = AdministrativeUnit.objects.create(name="Xã Khác", level="xa", parent=province)
+    elsewhere = services.class_open(
+        trainer=busy_class.trainer,
+        name="Lớp ở xã khác",
+        organiser=busy_class.organiser,
+        commune=other_commune,
+        audience="cong_dan",
+        course=course,
+    )
+    join(elsewhere, "Người Xã Khác")
+    manager = django_user_model.objects.create_user("xa", password="x")
+    ManagerScope.objects.create(user=manager, unit=busy_class.commune)
+    client.force_login(manager)
+    url = f"/bao-cao/to-chuc/{busy_class.organiser_id}/"
+    page = client.get(url).content.decode()
+    assert "Lớp ở xã khác" not in page
+    tables = Tables()
+    tables.feed(page)
+    assert tables.tables["chinh"][-1][1] == "3"  # busy_class's three learners, not four
+    exported = client.get(url + "?xuat=csv&bang=chinh").content.decode("utf-8-sig")
+    assert "Lớp ở xã khác" not in exported
+    # The province manager, whose scope holds both communes, sees both classes.
+    boss = django_user_model.objects.create_user("tinh2", password="x")
+    ManagerScope.objects.create(user=boss, unit=province)
+    client.force_login(boss)
+    assert "Lớp ở xã khác" in client.get(url).content.decode()

@@ -72,11 +72,10 @@ def unit_report(request, unit_id):
 @login_required
 def organiser_report(request, organiser_id):
     organiser = get_object_or_404(OrganisingUnit.objects.select_related("unit"), pk=organiser_id)
-    if not (
-        request.user.is_superuser or organiser.unit_id in permissions.managed_unit_ids(request.user)
-    ):
+    scope = None if request.user.is_superuser else permissions.managed_unit_ids(request.user)
+    if scope is not None and organiser.unit_id not in scope:
         raise Http404
-    report = reports.organiser_report(organiser, now=timezone.now())
+    report = reports.organiser_report(organiser, now=timezone.now(), commune_ids=scope)
     return _respond(request, report, f"bao-cao-don-vi-{organiser.pk}")
 
 
