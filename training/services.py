@@ -87,7 +87,9 @@ def _learner_account(display_name, password_hash):
     printed card. Call inside a transaction; the password is hashed already."""
     User = get_user_model()
     while True:
-        username = f"hv{secrets.randbelow(10**6):06d}"
+        # 8 letters and digits that cannot be misread (31^8, about 8.5e11): short enough
+        # for a printed card, far too many to guess, unlike a counter or 6 digits.
+        username = "hv" + "".join(secrets.choice(CARD_PASSWORD_LETTERS) for _ in range(8))
         if not User.objects.filter(username=username).exists():
             break
     user = User.objects.create(

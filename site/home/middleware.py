@@ -1,3 +1,5 @@
+from csp.middleware import CSPMiddleware, PolicyParts
+
 from django.conf import settings
 from django.utils import translation
 
@@ -23,3 +25,22 @@ class VietnameseFirstLocaleMiddleware:
         response.headers.setdefault("Content-Language", language)
         response.headers.setdefault("Vary", "Cookie")
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """The site's policy (settings.CONTENT_SECURITY_POLICY) on every page, except that
+    Wagtail's admin may also run the inline scripts its own widgets print (date pickers,
+    inline panels). The admin is for signed-in staff only; learners never reach it."""
+
+    ADMIN_EXTRA = {"script-src": ["'unsafe-inline'"], "style-src": ["'unsafe-inline'"]}
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith(settings.CSP_ADMIN_PREFIX):
+            return PolicyParts(
+                parts.config,
+                {**(parts.update or {}), **self.ADMIN_EXTRA},
+                parts.replace,
+                parts.nonce,
+            )
+        return parts

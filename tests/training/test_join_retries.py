@@ -112,3 +112,21 @@ def test_in_class_mode_the_class_page_shows_the_halls_address(client, training_c
     client.force_login(training_class.trainer)
     html = client.get(f"/lop/{training_class.pk}/").content.decode()
     assert f"http://192.168.1.10:8000/vao-lop/?ma={training_class.join_code}" in html
+
+
+def test_learner_usernames_cannot_be_guessed(training_class):
+    """Usernames are drawn from 31^8 values, not a counter or six digits."""
+    names = set()
+    for n in range(20):
+        enrollment, _password = services.class_join(
+            code=training_class.join_code,
+            user=None,
+            display_name=f"Học viên {n}",
+            birth_year="",
+            consent=True,
+            now=datetime.datetime.now(datetime.UTC),
+        )
+        names.add(enrollment.learner.username)
+    assert len(names) == 20
+    assert all(re.fullmatch(r"hv[a-hj-km-np-z2-9]{8}", name) for name in names)
+    assert not all(name[2:].isdigit() for name in names)

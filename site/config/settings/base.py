@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "simple_history",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -66,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "home.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -221,6 +223,30 @@ CELERY_BEAT_SCHEDULE = {
 
 # Demo accounts printed by `seed_demo`; override on any server that others can reach.
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="congdanso2026")
+
+# Content-Security-Policy (django-csp), enforced on every page: scripts only from this
+# server's own files, never inline, nothing from other hosts (classes run without
+# internet anyway). Inline style attributes stay allowed (the report bars use them).
+# Wagtail's admin, for staff only, also needs its own inline scripts: see
+# home.middleware.ContentSecurityPolicyMiddleware.
+_MEDIA_ORIGINS = [env("MEDIA_S3_ENDPOINT_URL", default="")] if MEDIA_S3_BUCKET else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *_MEDIA_ORIGINS],
+        "media-src": ["'self'", *_MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+CSP_ADMIN_PREFIX = "/admin/"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
