@@ -10,6 +10,7 @@ site/locale with the rest of the sandbox's strings when its views are translated
 """
 
 import contextlib
+import hashlib
 import logging
 import struct
 import uuid
@@ -266,6 +267,18 @@ def clean_photo_upload(
         height=img.height,
         original_size=len(data),
     )
+
+
+def upload_sha256(uploaded, *, max_bytes: int | None = None) -> str:
+    """SHA-256 of the bytes as sent (at most max_bytes + 1 of them, as
+    `clean_photo_upload` reads), to recognise the same photo sent twice before spending
+    time decoding it. Leaves the file at its start for the next reader."""
+    if max_bytes is None:
+        max_bytes = _setting("SANDBOX_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES)
+    digest = hashlib.sha256(_read_at_most(uploaded, max_bytes + 1))
+    with contextlib.suppress(AttributeError, OSError):
+        uploaded.seek(0)
+    return digest.hexdigest()
 
 
 def safe_stored_name(extension: str) -> str:

@@ -4,6 +4,7 @@ them, exercises and the practice event log. Nothing here ever leaves the platfor
 from .accounts import OtpChallenge, PracticeAccount, PracticeIdentity, SimulatedMessage
 from .dossiers import (
     DossierAttachment,
+    DossierCodeCounter,
     DossierEvent,
     DossierStatus,
     Holiday,
@@ -16,6 +17,7 @@ from .exercises import Exercise, ExerciseAttempt, PracticeEvent, PracticeForm
 
 __all__ = [
     "DossierAttachment",
+    "DossierCodeCounter",
     "DossierEvent",
     "DossierStatus",
     "Exercise",

@@ -134,6 +134,9 @@ class DossierAttachment(models.Model):
         on_delete=models.CASCADE,
         related_name="files",
     )
+    # SHA-256 of the bytes as sent, so the same photo sent twice to one slot (a double
+    # tap, a re-sent form) is recognised and stored once. Blank on photos from before.
+    upload_sha256 = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -141,6 +144,21 @@ class DossierAttachment(models.Model):
 
     def __str__(self):
         return self.document_name
+
+
+class DossierCodeCounter(models.Model):
+    """The last number handed out in one day's dossier codes (…-yyMMdd-NNNN).
+
+    Submissions lock the day's row to take the next number, so two at once always get
+    different ones, on PostgreSQL as on SQLite. Numbers are never handed out again, not
+    even after a purge, as on the real systems.
+    """
+
+    day = models.DateField(unique=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.day:%d/%m/%Y}: {self.last_number}"
 
 
 class SupplementRequest(models.Model):

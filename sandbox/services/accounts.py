@@ -24,6 +24,10 @@ from .messages import message_send
 
 OTP_LIFETIME = datetime.timedelta(minutes=5)
 OTP_MAX_ATTEMPTS = 5
+# A form sent again this soon after a code went out is the same request (a double tap,
+# a re-sent page on weak Wi-Fi): it gets the code already on the phone, not a second one
+# that would make the first one typed "wrong".
+OTP_REPEAT_WINDOW = datetime.timedelta(seconds=30)
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ"]
 MIDDLE = {"Nam": ["Văn", "Hữu", "Đức", "Minh", "Quang"], "Nữ": ["Thị", "Ngọc", "Thu", "Mỹ"]}
 GIVEN = {
@@ -82,7 +86,18 @@ def _own_identity(ctx, cccd, step):
     return identity
 
 
+def _live_otp(identity, purpose, now, within):
+    """The newest code of this purpose if it went out less than ``within`` ago and can
+    still be typed (unused, not locked, not expired)."""
+    otp = identity.otps.filter(purpose=purpose).first()
+    if otp is None or otp.used_at or otp.attempts >= OTP_MAX_ATTEMPTS or now > otp.expires_at:
+        return None
+    issued = otp.expires_at - OTP_LIFETIME  # on the sandbox's clock, like expires_at
+    return otp if now - issued < within else None
+
+
 def otp_issue(*, ctx, identity, purpose):
+    """Send a new code to the simulated phone."""
     code = f"{secrets.randbelow(10**6):06d}"
     otp = OtpChallenge.objects.create(
         identity=identity, purpose=purpose, code=code, expires_at=ctx.now + OTP_LIFETIME
@@ -96,6 +111,40 @@ def otp_issue(*, ctx, identity, purpose):
         body=f"Ma xac thuc cua ban la {code}. Ma co hieu luc trong 5 phut. "
         "KHONG cung cap ma nay cho bat ky ai.",
     )
+    return otp
+
+
+def _otp_issue_once(ctx, identity, purpose):
+    """A new code, or the one sent a moment ago; and whether a new one was sent. The
+    caller holds the account's (or identity's) row lock, so two requests at once cannot
+    both decide to send."""
+    live = _live_otp(identity, purpose, ctx.now, OTP_REPEAT_WINDOW)
+    if live is not None:
+        return live, False
+    return otp_issue(ctx=ctx, identity=identity, purpose=purpose), True
+
+
+def _lock_account(account):
+    """Lock the account row until the transaction ends and reload it in place, so what
+    follows sees what a simultaneous request committed (PostgreSQL; on SQLite the
+    IMMEDIATE transaction already holds the only write lock)."""
+    locked = PracticeAccount.objects.select_for_update().get(pk=account.pk)
+    for name in ("phone", "email", "password", "otp_verified_at", "activated_at"):
+        setattr(account, name, getattr(locked, name))
+    return account
+
+
+def _refuse(ctx, errors):
+    """Record a refusal and raise it; called after the transaction, so it stays recorded."""
+    practice_errors_record(ctx=ctx, errors=errors)
+    raise PracticeErrors(errors)
+
+
+def otp_resend(*, ctx, account):
+    """ "Gửi lại mã": a new code, unless one went out a moment ago (a double tap)."""
+    with transaction.atomic():
+        _lock_account(account)
+        otp, _sent = _otp_issue_once(ctx, account.identity, OtpChallenge.Purpose.REGISTER)
     return otp
 
 
@@ -146,37 +195,68 @@ def registration_start(*, ctx, data, captcha_expected):
         raise PracticeErrors(errors)
 
     with transaction.atomic():
-        account, _created = PracticeAccount.objects.update_or_create(
+        # get_or_create under select_for_update: two requests at once make one account,
+        # and the second waits here for the first to commit.
+        account, _created = PracticeAccount.objects.select_for_update().get_or_create(
             identity=identity, defaults={"phone": phone, "email": email}
         )
-        otp_issue(ctx=ctx, identity=identity, purpose=OtpChallenge.Purpose.REGISTER)
-    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="register")
+        if account.is_active:  # finished in another tab meanwhile
+            fail("account_exists", "cccd", "Số CCCD")
+        else:
+            if (account.phone, account.email) != (phone, email):
+                account.phone, account.email = phone, email
+                account.save(update_fields=["phone", "email"])
+            _otp, sent = _otp_issue_once(ctx, identity, OtpChallenge.Purpose.REGISTER)
+            if sent:  # the same form sent again is not a second registration
+                practice_event_record(
+                    ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="register"
+                )
+    if errors:
+        _refuse(ctx, errors)
     return account
 
 
 def otp_verify(*, ctx, account, code):
-    otp = account.identity.otps.filter(purpose=OtpChallenge.Purpose.REGISTER).first()
+    """Check the code, in one transaction with the account and the code locked.
+
+    The same right code sent again after it was accepted (a double tap, a re-sent page)
+    is accepted again without recording anything, so the learner goes on to the password
+    page instead of reading "mã đã hết hạn". Wrong guesses are counted under the lock,
+    so guesses sent at once cannot share one count.
+    """
     code = "".join((code or "").split())
     error = None
-    if otp is None or otp.used_at:
-        error = "otp_expired"
-    elif otp.attempts >= OTP_MAX_ATTEMPTS:
-        error = "otp_too_many"
-    elif ctx.now > otp.expires_at:
-        error = "otp_expired"
-    elif code != otp.code:
-        otp.attempts += 1
-        otp.save(update_fields=["attempts"])
-        error = "otp_wrong" if otp.attempts < OTP_MAX_ATTEMPTS else "otp_too_many"
+    with transaction.atomic():
+        _lock_account(account)
+        otp = (
+            OtpChallenge.objects.select_for_update()
+            .filter(identity_id=account.identity_id, purpose=OtpChallenge.Purpose.REGISTER)
+            .first()
+        )
+        if otp is not None and otp.used_at and account.otp_verified_at and code == otp.code:
+            return
+        if otp is None or otp.used_at:
+            error = "otp_expired"
+        elif otp.attempts >= OTP_MAX_ATTEMPTS:
+            error = "otp_too_many"
+        elif ctx.now > otp.expires_at:
+            error = "otp_expired"
+        elif code != otp.code:
+            otp.attempts += 1
+            otp.save(update_fields=["attempts"])
+            error = "otp_wrong" if otp.attempts < OTP_MAX_ATTEMPTS else "otp_too_many"
+        if error:
+            # Recorded in the same transaction as the count it goes with.
+            failure = PracticeError(error, step="otp", field="otp", field_label="Mã xác nhận")
+            practice_errors_record(ctx=ctx, errors=[failure])
+        else:
+            otp.used_at = ctx.now
+            otp.save(update_fields=["used_at"])
+            account.otp_verified_at = ctx.now
+            account.save(update_fields=["otp_verified_at"])
+            practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="otp")
     if error:
-        failure = PracticeError(error, step="otp", field="otp", field_label="Mã xác nhận")
-        practice_errors_record(ctx=ctx, errors=[failure])
         raise PracticeErrors([failure])
-    otp.used_at = ctx.now
-    otp.save(update_fields=["used_at"])
-    account.otp_verified_at = ctx.now
-    account.save(update_fields=["otp_verified_at"])
-    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="otp")
 
 
 def password_set(*, ctx, account, password, confirm):
@@ -194,19 +274,27 @@ def password_set(*, ctx, account, password, confirm):
             )
         )
     if errors:
-        practice_errors_record(ctx=ctx, errors=errors)
-        raise PracticeErrors(errors)
-    account.password = make_password(password)
-    account.activated_at = ctx.now
-    account.save(update_fields=["password", "activated_at"])
-    message_send(
-        ctx=ctx,
-        identity=account.identity,
-        channel="sms",
-        sender="DVCQG-LUYENTAP",
-        body="Tai khoan dich vu cong luyen tap cua ban da duoc tao thanh cong.",
-    )
-    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="password")
+        _refuse(ctx, errors)
+    if account.is_active:
+        return  # sent again after it worked: nothing more to do, nothing to hash
+    # Hashing is deliberately slow: do it before the transaction, never holding the
+    # write lock (on SQLite a write transaction makes every other writer wait).
+    hashed = make_password(password)
+    with transaction.atomic():
+        _lock_account(account)
+        if account.is_active:
+            return  # a simultaneous request set it first; the first password stands
+        account.password = hashed
+        account.activated_at = ctx.now
+        account.save(update_fields=["password", "activated_at"])
+        message_send(
+            ctx=ctx,
+            identity=account.identity,
+            channel="sms",
+            sender="DVCQG-LUYENTAP",
+            body="Tai khoan dich vu cong luyen tap cua ban da duoc tao thanh cong.",
+        )
+        practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="password")
 
 
 def portal_login(*, ctx, cccd, password):
@@ -264,15 +352,29 @@ def vneid_login(*, ctx, identity):
 
 
 def vneid_fix(*, ctx, identity, action):
-    """What the learner does on the simulated phone (or at the police station) to fix it."""
-    if action == "allow_web":
-        identity.vneid_web_login_allowed = True
-    elif action == "upgrade_level":
-        identity.vneid_level = 2
-    elif action == "move_device":
-        identity.vneid_device = PracticeIdentity.VneidDevice.CURRENT
-        otp_issue(ctx=ctx, identity=identity, purpose=OtpChallenge.Purpose.VNEID_DEVICE)
-    identity.save()
-    practice_event_record(
-        ctx=ctx, kind=PracticeEvent.Kind.HINT_USED, step="vneid", data={"fix": action}
-    )
+    """What the learner does on the simulated phone (or at the police station) to fix it.
+
+    Done once: pressed again (a double tap, a re-sent page) it finds the account fixed
+    and neither sends a second code nor counts a second hint.
+    """
+    fixes = {
+        "allow_web": ("vneid_web_login_allowed", True),
+        "upgrade_level": ("vneid_level", 2),
+        "move_device": ("vneid_device", PracticeIdentity.VneidDevice.CURRENT),
+    }
+    if action not in fixes:
+        return
+    field, value = fixes[action]
+    with transaction.atomic():
+        locked = PracticeIdentity.objects.select_for_update().get(pk=identity.pk)
+        if getattr(locked, field) == value:
+            setattr(identity, field, value)
+            return
+        setattr(locked, field, value)
+        locked.save(update_fields=[field])
+        setattr(identity, field, value)
+        if action == "move_device":
+            otp_issue(ctx=ctx, identity=locked, purpose=OtpChallenge.Purpose.VNEID_DEVICE)
+        practice_event_record(
+            ctx=ctx, kind=PracticeEvent.Kind.HINT_USED, step="vneid", data={"fix": action}
+        )

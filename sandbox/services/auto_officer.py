@@ -62,6 +62,10 @@ def auto_officer_tick(*, ctx, dossier, force=False):
     """
     if not dossier.auto_officer or dossier.procedure_id is None:
         return 0
+    if not _due(ctx, dossier, force):
+        # Most page views find nothing to do: answer them without a write transaction,
+        # which on SQLite would make every other writer wait its turn.
+        return 0
     try:
         with transaction.atomic():
             locked = PracticeDossier.objects.select_for_update().get(pk=dossier.pk)
@@ -69,6 +73,14 @@ def auto_officer_tick(*, ctx, dossier, force=False):
     except PracticeErrors:
         logger.warning("Auto-officer could not act on dossier %s", dossier.pk, exc_info=True)
         return 0
+
+
+def _due(ctx, dossier, force):
+    """Whether an action is due now, read without a lock; `_tick` checks again under it."""
+    if _next_action(dossier) is None:
+        return False
+    last = dossier.status_changed_at or dossier.submitted_at
+    return force or not last or ctx.now - last >= datetime.timedelta(seconds=_step_seconds())
 
 
 def _tick(ctx, dossier, force):

@@ -1,7 +1,11 @@
 """The one-stop desk (bộ phận một cửa): what an official does to an online dossier.
 
 The same functions serve the console (an official or a trainer demonstrating) and the
-scripted auto-officer, so every status is reachable in practice.
+scripted auto-officer, so every status is reachable in practice. Each action is one
+transaction holding the dossier's row lock (`dossier_action`): the console and the
+auto-officer acting at the same moment cannot both move the dossier, and a refused
+action leaves nothing half written. An action pressed twice is refused the second time
+("desk_wrong_status"): officials practise which action each status allows.
 """
 
 from django.utils import timezone
@@ -13,11 +17,11 @@ from ..models import DossierStatus, PracticeDossier, SupplementRequest
 from ..validators import clean_text
 from ..working_days import add_working_days
 from .dossiers import (
+    dossier_action,
     dossier_due_date,
     dossier_set_status,
     holidays,
 )
-from .events import practice_errors_record
 from .exercises import exercise_check
 from .messages import message_send
 
@@ -25,10 +29,9 @@ S = DossierStatus
 
 
 def _require(ctx, dossier, *statuses):
+    """Refuse unless the dossier (reloaded under its lock) is in one of ``statuses``."""
     if dossier.status not in statuses:
-        error = PracticeError("desk_wrong_status", step="desk")
-        practice_errors_record(ctx=ctx, errors=[error])
-        raise PracticeErrors([error])
+        raise PracticeErrors([PracticeError("desk_wrong_status", step="desk")])
 
 
 def _notify(ctx, dossier, subject, body, kind=""):
@@ -50,6 +53,7 @@ def _notify(ctx, dossier, subject, body, kind=""):
         )
 
 
+@dossier_action
 def desk_accept(*, ctx, dossier, officer):
     """Tiếp nhận: sets the due date in working days and sends the intake slip."""
     _require(ctx, dossier, S.NEW)
@@ -61,7 +65,6 @@ def desk_accept(*, ctx, dossier, officer):
             detail="Hồ sơ chưa nộp phí, lệ phí: chờ công dân thanh toán "
             "rồi mới tiếp nhận (hồ sơ thu phí trước).",
         )
-        practice_errors_record(ctx=ctx, errors=[error])
         raise PracticeErrors([error])
     dossier.received_at = ctx.now
     dossier.due_date = dossier_due_date(dossier, ctx.now)
@@ -79,11 +82,13 @@ def desk_accept(*, ctx, dossier, officer):
     exercise_check(ctx=ctx, trigger="desk_accepted", dossier=dossier)
 
 
+@dossier_action
 def desk_start_processing(*, ctx, dossier, officer):
     _require(ctx, dossier, S.RECEIVED)
     dossier_set_status(dossier, S.PROCESSING, ctx=ctx, actor=officer, action="Chuyển xử lý")
 
 
+@dossier_action
 def desk_request_supplement(*, ctx, dossier, officer, documents, reason, content, days=7):
     """Yêu cầu bổ sung: must name the documents (only ones the procedure lists), the
     reason and the content, once. Otherwise the official is told which rule was broken."""
@@ -117,7 +122,6 @@ def desk_request_supplement(*, ctx, dossier, officer, documents, reason, content
             )
         )
     if errors:
-        practice_errors_record(ctx=ctx, errors=errors)
         raise PracticeErrors(errors)
     deadline = add_working_days(timezone.localdate(ctx.now), int(days), holidays())
     SupplementRequest.objects.create(
@@ -147,13 +151,13 @@ def desk_request_supplement(*, ctx, dossier, officer, documents, reason, content
     exercise_check(ctx=ctx, trigger="desk_supplement_requested", dossier=dossier)
 
 
+@dossier_action
 def desk_reject(*, ctx, dossier, officer, reason):
     _require(ctx, dossier, S.NEW, S.RECEIVED)
     if len(clean_text(reason)) < 5:
         error = PracticeError(
             "desk_no_reason", step="desk", field="reason", field_label="Lý do từ chối"
         )
-        practice_errors_record(ctx=ctx, errors=[error])
         raise PracticeErrors([error])
     dossier.decision_note, dossier.finished_at = clean_text(reason), ctx.now
     dossier_set_status(
@@ -173,6 +177,7 @@ def desk_reject(*, ctx, dossier, officer, reason):
     )
 
 
+@dossier_action
 def desk_request_financial(*, ctx, dossier, officer, amount, note):
     _require(ctx, dossier, S.PROCESSING)
     dossier.fee_amount += int(amount)
@@ -194,6 +199,7 @@ def desk_request_financial(*, ctx, dossier, officer, amount, note):
     )
 
 
+@dossier_action
 def desk_finish(*, ctx, dossier, officer, summary=""):
     """Đã xử lý xong: the result is ready (an electronic, watermarked practice copy)."""
     _require(ctx, dossier, S.PROCESSING)
@@ -214,6 +220,7 @@ def desk_finish(*, ctx, dossier, officer, summary=""):
     )
 
 
+@dossier_action
 def desk_return(*, ctx, dossier, officer):
     _require(ctx, dossier, S.DONE)
     dossier.returned_at = ctx.now
@@ -225,6 +232,7 @@ def desk_return(*, ctx, dossier, officer):
     dossier_set_status(dossier, S.RETURNED, ctx=ctx, actor=officer, action=action)
 
 
+@dossier_action
 def desk_apologise(*, ctx, dossier, officer, extra_days=2, reason=""):
     """Phiếu xin lỗi và hẹn lại ngày trả kết quả, for an overdue dossier."""
     _require(ctx, dossier, S.RECEIVED, S.PROCESSING)

@@ -1,9 +1,11 @@
 """The citizen's side of a dossier: the wizard, submission, payment, supplement, result."""
 
+import contextlib
 import datetime
+import functools
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -14,11 +16,13 @@ from ..codes import dossier_code
 from ..errors import PracticeError, PracticeErrors
 from ..models import (
     DossierAttachment,
+    DossierCodeCounter,
     DossierEvent,
     DossierStatus,
     Holiday,
     PracticeDossier,
     PracticeEvent,
+    PracticeIdentity,
     Rating,
 )
 from ..models.dossiers import DeliveryMethod
@@ -30,11 +34,64 @@ from .messages import message_send
 
 CITIZEN = "Công dân"
 WIZARD_STEPS = ["applicant", "eform", "delivery", "attachments", "review"]
+# "Nộp hồ sơ" pressed again this soon for the same procedure and agency, with nothing
+# filled in yet, is the same press (a double tap, a re-sent form): one draft, not two.
+REPEAT_WINDOW = datetime.timedelta(seconds=30)
 
 
 def _fail(ctx, errors):
+    """Record a refusal and raise it. Outside a transaction only: inside one, raise
+    PracticeErrors and let `dossier_action` record it after the rollback."""
     practice_errors_record(ctx=ctx, errors=errors)
     raise PracticeErrors(errors)
+
+
+# --- locking: every write to a dossier holds its row ------------------------------------
+
+
+def dossier_lock(dossier):
+    """Lock the dossier's row until the transaction ends and reload it in place.
+
+    Call it inside ``transaction.atomic()``. On PostgreSQL a second request for the same
+    dossier waits here until the first commits, then sees what it wrote; on SQLite the
+    IMMEDIATE transaction already holds the database's only write lock, and
+    select_for_update is a no-op. Reloading the caller's object (not a copy) keeps the
+    views' and tests' references current.
+    """
+    locked = PracticeDossier.objects.select_for_update().get(pk=dossier.pk)
+    for field in PracticeDossier._meta.concrete_fields:
+        setattr(dossier, field.attname, getattr(locked, field.attname))
+    return dossier
+
+
+@contextlib.contextmanager
+def dossier_locked(dossier):
+    """``with dossier_locked(dossier):`` one transaction holding the dossier's row lock."""
+    with transaction.atomic():
+        yield dossier_lock(dossier)
+
+
+def dossier_action(service):
+    """Run a service ``(*, ctx, dossier, ...)`` as one transaction holding the dossier's
+    row lock: it checks the status it acts on under the lock, and either everything it
+    writes (status, timeline, messages, events) is kept or nothing is.
+
+    A refusal is raised as PracticeErrors inside, rolls everything back, and is recorded
+    here afterwards, so the learner's mistake still counts. Slow work (decoding photos,
+    hashing passwords, drawing PDFs) belongs before the call, never inside. Actions are
+    not nested: an action calls helpers such as `dossier_set_status`, not other actions.
+    """
+
+    @functools.wraps(service)
+    def run(*, ctx, dossier, **kwargs):
+        try:
+            with dossier_locked(dossier):
+                return service(ctx=ctx, dossier=dossier, **kwargs)
+        except PracticeErrors as refused:
+            practice_errors_record(ctx=ctx, errors=refused.errors)
+            raise
+
+    return run
 
 
 def practice_form_for(procedure):
@@ -96,6 +153,8 @@ def dossier_log(dossier, *, actor, action, when, from_status=None, note=""):
 
 
 def dossier_set_status(dossier, status, *, ctx, actor, action, note=""):
+    """Move a dossier to ``status`` and put it on the timeline. The caller holds the
+    dossier's row lock (`dossier_action`) and has checked the status it moves from."""
     previous = dossier.status
     dossier.status = status
     dossier.status_changed_at = ctx.now
@@ -105,29 +164,45 @@ def dossier_set_status(dossier, status, *, ctx, actor, action, note=""):
 
 
 def dossier_start(*, ctx, identity, procedure, agency_name, case_name=""):
-    dossier = PracticeDossier.objects.create(
-        owner_key=ctx.owner_key,
-        identity=identity,
-        procedure=procedure,
-        procedure_title=procedure.title,
-        attempt=ctx.attempt,
-        mode=ctx.mode,
-        agency_name=agency_name,
-        case_name=case_name,
-        applicant={"is_owner": True},
-        auto_officer=ctx.auto_officer,
-        auto_officer_script=(
-            (ctx.attempt.exercise.goal or {}).get("auto_officer_script", "normal")
-            if ctx.attempt
-            else "normal"
-        ),
-    )
-    practice_event_record(
-        ctx=ctx,
-        kind=PracticeEvent.Kind.STEP_COMPLETED,
-        step="agency",
-        data={"procedure": procedure.slug},
-    )
+    """A new draft; the same choice sent again within REPEAT_WINDOW, before anything was
+    filled in, returns the draft it made (the identity's row lock orders the two)."""
+    with transaction.atomic():
+        PracticeIdentity.objects.select_for_update().filter(pk=identity.pk).first()
+        same = PracticeDossier.objects.filter(
+            owner_key=ctx.owner_key,
+            identity=identity,
+            procedure=procedure,
+            agency_name=agency_name,
+            case_name=case_name,
+            status=DossierStatus.DRAFT,
+            wizard_steps_done=[],
+            created_at__gte=timezone.now() - REPEAT_WINDOW,
+        ).first()
+        if same is not None:
+            return same
+        dossier = PracticeDossier.objects.create(
+            owner_key=ctx.owner_key,
+            identity=identity,
+            procedure=procedure,
+            procedure_title=procedure.title,
+            attempt=ctx.attempt,
+            mode=ctx.mode,
+            agency_name=agency_name,
+            case_name=case_name,
+            applicant={"is_owner": True},
+            auto_officer=ctx.auto_officer,
+            auto_officer_script=(
+                (ctx.attempt.exercise.goal or {}).get("auto_officer_script", "normal")
+                if ctx.attempt
+                else "normal"
+            ),
+        )
+        practice_event_record(
+            ctx=ctx,
+            kind=PracticeEvent.Kind.STEP_COMPLETED,
+            step="agency",
+            data={"procedure": procedure.slug},
+        )
     return dossier
 
 
@@ -180,10 +255,34 @@ def dossier_save_applicant(*, ctx, dossier, data):
             )
         if errors:
             _fail(ctx, errors)
-    dossier.applicant = applicant
-    _mark_step(dossier, "applicant")
-    dossier.save()
-    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="applicant")
+    _save_step(ctx, dossier, "applicant", applicant=applicant)
+
+
+def _save_step(ctx, dossier, step, errors=(), **values):
+    """Save what a wizard step typed and mark the step done (or, with errors, not done),
+    under the dossier's lock and only while it is a draft: a step sent after the
+    dossier was submitted (a re-sent page, another tab) changes nothing.
+
+    Only the fields of the step are written, never the whole row, so a step saved at
+    the same moment as another cannot undo it. Sent again unchanged, the step is not
+    recorded a second time.
+    """
+    with dossier_locked(dossier):
+        if not dossier.is_draft:
+            return
+        before = ({name: getattr(dossier, name) for name in values}, dossier.wizard_steps_done)
+        for name, value in values.items():
+            setattr(dossier, name, value)
+        if errors:
+            _unmark_step(dossier, step)
+        else:
+            _mark_step(dossier, step)
+        after = (values, dossier.wizard_steps_done)
+        dossier.save(update_fields=[*values, "wizard_steps_done"])
+        if not errors and after != before:
+            practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step=step)
+    if errors:
+        _fail(ctx, list(errors))
 
 
 def prefill_value(identity, source):
@@ -245,14 +344,8 @@ def dossier_save_eform(*, ctx, dossier, data):
                         detail="Hãy chọn một trong các lựa chọn có sẵn.",
                     )
                 )
-    dossier.form_data = values  # keep what was typed even when it has mistakes
-    if errors:
-        _unmark_step(dossier, "eform")
-        dossier.save()
-        _fail(ctx, errors)
-    _mark_step(dossier, "eform")
-    dossier.save()
-    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="eform")
+    # What was typed is kept even when it has mistakes.
+    _save_step(ctx, dossier, "eform", errors, form_data=values)
 
 
 def dossier_save_delivery(*, ctx, dossier, method, address=""):
@@ -269,36 +362,29 @@ def dossier_save_delivery(*, ctx, dossier, method, address=""):
             ],
         )
     address = clean_text(address)[:250]
-    dossier.delivery_method, dossier.delivery_address = method, address
+    errors = []
     if method == DeliveryMethod.POST and len(address) < 10:
-        _unmark_step(dossier, "delivery")
-        dossier.save()
-        _fail(
-            ctx,
-            [
-                PracticeError(
-                    "delivery_address",
-                    step="delivery",
-                    field="delivery_address",
-                    field_label="Địa chỉ nhận kết quả",
-                )
-            ],
+        errors.append(
+            PracticeError(
+                "delivery_address",
+                step="delivery",
+                field="delivery_address",
+                field_label="Địa chỉ nhận kết quả",
+            )
         )
-    _mark_step(dossier, "delivery")
-    dossier.save()
-    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="delivery")
+    _save_step(ctx, dossier, "delivery", errors, delivery_method=method, delivery_address=address)
 
 
-def dossier_attach(*, ctx, dossier, slot, uploaded, supplement=None, step="attachments"):
-    """Check, clean (EXIF and GPS removed) and store one photo under a random name."""
-    names = {item["slot"]: item["name"] for item in attachment_slots(dossier)}
-    if supplement is None and slot not in names:
-        _fail(
-            ctx, [PracticeError("required", step=step, field=f"slot_{slot}", field_label="Giấy tờ")]
-        )
-    name = names.get(slot) or ", ".join(supplement.document_names)
+def _same_photo(dossier, slot, supplement, sha256):
+    """The attachment already holding exactly these bytes in this slot, if any."""
+    return dossier.files.filter(slot=slot, supplement=supplement, upload_sha256=sha256).first()
+
+
+def _photo_clean(ctx, uploaded, *, step, slot, label):
+    """Check and re-encode one photo (EXIF and GPS removed). This is the slow part of an
+    upload, so it runs before, never inside, the transaction that adds the row."""
     try:
-        clean = uploads.clean_photo_upload(uploaded)
+        return uploads.clean_photo_upload(uploaded)
     except uploads.UploadRejected as rejected:
         _fail(
             ctx,
@@ -307,11 +393,17 @@ def dossier_attach(*, ctx, dossier, slot, uploaded, supplement=None, step="attac
                     f"upload_{rejected.code}",
                     step=step,
                     field=f"slot_{slot}",
-                    field_label=name,
+                    field_label=label,
                     detail=rejected.message,
                 )
             ],
         )
+
+
+def _photo_write(dossier, *, slot, name, clean, sha256):
+    """An attachment whose file is written to storage under a random name, its row not
+    yet saved. Storage is written outside the transaction too; whoever does not keep
+    the row deletes the file."""
     attachment = DossierAttachment(
         dossier=dossier,
         slot=slot,
@@ -320,26 +412,71 @@ def dossier_attach(*, ctx, dossier, slot, uploaded, supplement=None, step="attac
         width=clean.width,
         height=clean.height,
         size=len(clean.content),
-        supplement=supplement,
+        upload_sha256=sha256,
     )
     attachment.file.save(
         uploads.safe_stored_name(clean.extension), ContentFile(clean.content), save=False
     )
+    return attachment
+
+
+def dossier_attach(*, ctx, dossier, slot, uploaded):
+    """Check, clean (EXIF and GPS removed) and store one photo under a random name.
+
+    A slot may hold several photos (the pages of a document), but the same photo sent
+    twice to one slot (a double tap, a form re-sent on weak Wi-Fi) is stored once: the
+    second request gets the first one's attachment and records nothing.
+    """
+    names = {item["slot"]: item["name"] for item in attachment_slots(dossier)}
+    if slot not in names:
+        _fail(
+            ctx,
+            [
+                PracticeError(
+                    "required", step="attachments", field=f"slot_{slot}", field_label="Giấy tờ"
+                )
+            ],
+        )
+    sha256 = uploads.upload_sha256(uploaded)
+    same = _same_photo(dossier, slot, None, sha256)
+    if same is not None:
+        return same
+    clean = _photo_clean(ctx, uploaded, step="attachments", slot=slot, label=names[slot])
+    attachment = _photo_write(dossier, slot=slot, name=names[slot], clean=clean, sha256=sha256)
+    kept = None
+    try:
+        kept = _attachment_add(ctx=ctx, dossier=dossier, attachment=attachment)
+    finally:
+        if kept is not attachment:
+            attachment.file.delete(save=False)
+    return kept
+
+
+@dossier_action
+def _attachment_add(*, ctx, dossier, attachment):
+    if not dossier.is_draft:  # submitted meanwhile, from another tab
+        raise PracticeErrors([PracticeError("desk_wrong_status", step="attachments")])
+    same = _same_photo(dossier, attachment.slot, None, attachment.upload_sha256)
+    if same is not None:  # the same photo, sent at the same moment by a double tap
+        return same
     attachment.save()
     practice_event_record(
         ctx=ctx,
         kind=PracticeEvent.Kind.STEP_COMPLETED,
-        step=step,
-        data={"slot": slot, "bytes": attachment.size},
+        step="attachments",
+        data={"slot": attachment.slot, "bytes": attachment.size},
     )
     return attachment
 
 
+@dossier_action
 def dossier_attachments_confirm(*, ctx, dossier):
     """ "Tiếp tục" on the attachments step: every required photo must be there."""
+    if not dossier.is_draft:
+        return
     missing = [error for error in dossier_missing(dossier) if error.step == "attachments"]
     if missing:
-        _fail(ctx, missing)
+        raise PracticeErrors(missing)
     _mark_step(dossier, "attachments")
     dossier.save(update_fields=["wizard_steps_done"])
 
@@ -347,31 +484,40 @@ def dossier_attachments_confirm(*, ctx, dossier):
 def attachment_remove(*, dossier, attachment_id):
     if not str(attachment_id).isdigit():
         return
-    attachment = dossier.files.filter(pk=attachment_id, supplement__isnull=True).first()
-    if attachment and dossier.is_draft:
-        attachment.file.delete(save=False)
+    with dossier_locked(dossier):
+        attachment = dossier.files.filter(pk=attachment_id, supplement__isnull=True).first()
+        if attachment is None or not dossier.is_draft:
+            return
         attachment.delete()
+    # The file goes once its row is gone: never a row pointing at a missing file.
+    attachment.file.delete(save=False)
 
 
-def _next_code(day):
+def _highest_code_number(day):
+    """The highest number in the day's codes already given, for a day whose counter row
+    does not exist yet (codes given before the counter existed)."""
     prefix = dossier_code(day, 0)[:-4]
     last = PracticeDossier.objects.filter(code__startswith=prefix).aggregate(last=Max("code"))
-    sequence = int(last["last"][-4:]) + 1 if last["last"] else 1
-    return dossier_code(day, sequence)
+    return int(last["last"][-4:]) if last["last"] else 0
 
 
-def _claim_code(dossier, day):
-    """Write the next free code of the day. Two learners submitting at the same moment
-    may read the same last code; the unique constraint makes one of them try the next."""
-    for _ in range(20):
-        code = _next_code(day)
-        try:
-            with transaction.atomic():
-                PracticeDossier.objects.filter(pk=dossier.pk).update(code=code)
-        except IntegrityError:
-            continue
-        return code
-    raise RuntimeError("no free dossier code")
+def _dossier_code_allocate(day):
+    """The next code of the day, taken from the day's counter row under its lock.
+
+    A second submission at the same moment waits on the row (PostgreSQL) or on the
+    write lock (SQLite) and takes the following number: no two dossiers ever read the
+    same "last code". The lock is held until the submission commits, so call this late
+    in it. Numbers a dossier already holds are skipped, never handed out twice.
+    """
+    counter, _created = DossierCodeCounter.objects.select_for_update().get_or_create(
+        day=day, defaults={"last_number": _highest_code_number(day)}
+    )
+    number = counter.last_number + 1
+    while PracticeDossier.objects.filter(code=dossier_code(day, number)).exists():
+        number += 1
+    counter.last_number = number
+    counter.save(update_fields=["last_number"])
+    return dossier_code(day, number)
 
 
 def dossier_missing(dossier):
@@ -400,52 +546,48 @@ def dossier_missing(dossier):
     return errors
 
 
+@dossier_action
 def dossier_submit(*, ctx, dossier, declaration, consent):
     """Nộp hồ sơ: every check of the real portal, then a dossier code in the real format.
 
-    A second press of the button (a double-submitted form) returns the same dossier.
+    One transaction under the dossier's lock: the code, the status, the timeline, the
+    SMS and e-mail and the practice event are all written or none is. The same form
+    sent again, one after the other or at the same moment, finds the dossier submitted
+    and returns it unchanged: one code, one submission, the same next page.
     """
-    try:
-        with transaction.atomic():
-            dossier = PracticeDossier.objects.select_for_update().get(pk=dossier.pk)
-            if not dossier.is_draft:
-                return dossier
-            errors = dossier_missing(dossier)
-            if not declaration:
-                errors.append(
-                    PracticeError(
-                        "declaration",
-                        step="review",
-                        field="declaration",
-                        field_label="Lời cam đoan",
-                    )
-                )
-            if not consent:
-                errors.append(
-                    PracticeError(
-                        "consent",
-                        step="review",
-                        field="consent",
-                        field_label="Đồng ý xử lý dữ liệu cá nhân",
-                    )
-                )
-            if errors:
-                raise PracticeErrors(errors)
-            dossier.declaration_accepted = dossier.consent_accepted = True
-            dossier.code = _claim_code(dossier, timezone.localdate(ctx.now))
-            dossier.submitted_at = ctx.now
-            dossier.fee_amount = dossier_fee(dossier)
-            dossier.fee_status = (
-                PracticeDossier.FeeStatus.UNPAID
-                if dossier.fee_amount
-                else PracticeDossier.FeeStatus.NONE
+    if not dossier.is_draft:
+        return dossier
+    errors = dossier_missing(dossier)
+    if not declaration:
+        errors.append(
+            PracticeError(
+                "declaration",
+                step="review",
+                field="declaration",
+                field_label="Lời cam đoan",
             )
-            dossier_set_status(
-                dossier, DossierStatus.NEW, ctx=ctx, actor=CITIZEN, action="Nộp hồ sơ trực tuyến"
+        )
+    if not consent:
+        errors.append(
+            PracticeError(
+                "consent",
+                step="review",
+                field="consent",
+                field_label="Đồng ý xử lý dữ liệu cá nhân",
             )
-    except PracticeErrors as failure:
-        # Recorded after the rollback: inside it the refusal would leave no practice event.
-        _fail(ctx, failure.errors)
+        )
+    if errors:
+        raise PracticeErrors(errors)
+    dossier.declaration_accepted = dossier.consent_accepted = True
+    dossier.submitted_at = ctx.now
+    dossier.fee_amount = dossier_fee(dossier)
+    dossier.fee_status = (
+        PracticeDossier.FeeStatus.UNPAID if dossier.fee_amount else PracticeDossier.FeeStatus.NONE
+    )
+    dossier.code = _dossier_code_allocate(timezone.localdate(ctx.now))
+    dossier_set_status(
+        dossier, DossierStatus.NEW, ctx=ctx, actor=CITIZEN, action="Nộp hồ sơ trực tuyến"
+    )
     message_send(
         ctx=ctx,
         identity=dossier.identity,
@@ -498,11 +640,29 @@ def is_overdue(dossier, today):
     )
 
 
+def _supplement_already_sent(dossier, sha256s):
+    """Whether these photos answered the dossier's last supplement request already (the
+    same form sent twice): then a second send is the same send, not a mistake."""
+    answered = dossier.supplements.filter(answered_at__isnull=False).first()
+    if answered is None or not sha256s:
+        return False
+    held = set(answered.files.values_list("upload_sha256", flat=True))
+    return set(sha256s) <= held
+
+
 def supplement_send(*, ctx, dossier, note, uploaded_files):
     """The citizen answers a supplement request; the clock starts again, the due date
-    moves by the working days spent waiting."""
+    moves by the working days spent waiting.
+
+    Every photo is checked and stored before the transaction; then the photos, the
+    answer and the status change are written together or not at all. The same answer
+    sent again (a double tap, a re-sent form) changes nothing and is not an error.
+    """
     request = dossier.supplements.filter(answered_at__isnull=True).first()
+    sha256s = [uploads.upload_sha256(uploaded) for uploaded in uploaded_files]
     if dossier.status != DossierStatus.SUPPLEMENT or request is None:
+        if _supplement_already_sent(dossier, sha256s):
+            return
         _fail(ctx, [PracticeError("desk_wrong_status", step="supplement")])
     if not uploaded_files:
         _fail(
@@ -516,17 +676,51 @@ def supplement_send(*, ctx, dossier, note, uploaded_files):
                 )
             ],
         )
-    for uploaded in uploaded_files:
-        dossier_attach(
+    name = ", ".join(request.document_names)
+    photos = {}  # one photo per distinct content: the same picture chosen twice is one
+    for uploaded, sha256 in zip(uploaded_files, sha256s, strict=True):
+        if sha256 not in photos:
+            photos[sha256] = _photo_clean(ctx, uploaded, step="supplement", slot=999, label=name)
+    attachments = []
+    kept = False
+    try:
+        for sha256, clean in photos.items():
+            attachments.append(
+                _photo_write(dossier, slot=999, name=name, clean=clean, sha256=sha256)
+            )
+        kept = _supplement_record(
             ctx=ctx,
             dossier=dossier,
-            slot=999,
-            uploaded=uploaded,
-            supplement=request,
+            request_id=request.pk,
+            note=note,
+            attachments=attachments,
+        )
+    finally:
+        if not kept:
+            for attachment in attachments:
+                attachment.file.delete(save=False)
+
+
+@dossier_action
+def _supplement_record(*, ctx, dossier, request_id, note, attachments):
+    """Write the answer under the dossier's lock; False when a simultaneous request with
+    the same photos answered first (its answer stands)."""
+    request = dossier.supplements.filter(pk=request_id, answered_at__isnull=True).first()
+    if dossier.status != DossierStatus.SUPPLEMENT or request is None:
+        if _supplement_already_sent(dossier, [a.upload_sha256 for a in attachments]):
+            return False
+        raise PracticeErrors([PracticeError("desk_wrong_status", step="supplement")])
+    for attachment in attachments:
+        attachment.supplement = request
+        attachment.save()
+        practice_event_record(
+            ctx=ctx,
+            kind=PracticeEvent.Kind.STEP_COMPLETED,
             step="supplement",
+            data={"slot": attachment.slot, "bytes": attachment.size},
         )
     request.answered_at, request.answer_note = ctx.now, clean_text(note)
-    request.save()
+    request.save(update_fields=["answered_at", "answer_note"])
     if dossier.due_date:
         days_off = holidays()
         # Counted on the sandbox's clock (ctx.now), from when the dossier went to
@@ -545,12 +739,18 @@ def supplement_send(*, ctx, dossier, note, uploaded_files):
         note=request.answer_note,
     )
     practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="supplement")
+    return True
 
 
+@dossier_action
 def dossier_withdraw(*, ctx, dossier, reason):
+    """Rút hồ sơ. Sent again with the same reason (a double tap), it is already done."""
+    reason = clean_text(reason)
+    if dossier.status == DossierStatus.WITHDRAWN and dossier.decision_note == reason:
+        return
     if dossier.is_finished or dossier.is_draft:
-        _fail(ctx, [PracticeError("desk_wrong_status", step="tracking")])
-    dossier.decision_note = clean_text(reason)
+        raise PracticeErrors([PracticeError("desk_wrong_status", step="tracking")])
+    dossier.decision_note = reason
     dossier.finished_at = ctx.now
     dossier_set_status(
         dossier,
@@ -562,29 +762,42 @@ def dossier_withdraw(*, ctx, dossier, reason):
     )
 
 
+@dossier_action
 def dossier_rate(*, ctx, dossier, score, comment=""):
+    """Đánh giá: one rating per dossier, changed by rating again; the same rating sent
+    twice is recorded once."""
     if dossier.status not in (DossierStatus.DONE, DossierStatus.RETURNED):
-        _fail(ctx, [PracticeError("rating_not_ready", step="rating")])
+        raise PracticeErrors([PracticeError("rating_not_ready", step="rating")])
     score = int(score) if str(score).isdigit() else 0
     if score not in Rating.Score.values:
-        _fail(
-            ctx,
-            [
-                PracticeError(
-                    "required", step="rating", field="score", field_label="Mức độ hài lòng"
-                )
-            ],
+        raise PracticeErrors(
+            [PracticeError("required", step="rating", field="score", field_label="Mức độ hài lòng")]
         )
+    comment = clean_text(comment)
+    rating = Rating.objects.filter(dossier=dossier).first()
+    if rating is not None and (rating.score, rating.comment) == (score, comment):
+        return rating
     rating, _created = Rating.objects.update_or_create(
-        dossier=dossier, defaults={"score": score, "comment": clean_text(comment)}
+        dossier=dossier, defaults={"score": score, "comment": comment}
     )
     practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="rating")
     return rating
 
 
+def _result_to_take(dossier):
+    return dossier.status == DossierStatus.DONE and dossier.delivery_method == DeliveryMethod.ONLINE
+
+
 def dossier_result_taken(*, ctx, dossier):
-    """The citizen downloaded the electronic result: it is now returned (status 10)."""
-    if dossier.status == DossierStatus.DONE and dossier.delivery_method == DeliveryMethod.ONLINE:
+    """The citizen downloaded the electronic result: it is now returned (status 10).
+    Downloading it again changes nothing, and takes no write lock."""
+    if _result_to_take(dossier):
+        _result_return(ctx=ctx, dossier=dossier)
+
+
+@dossier_action
+def _result_return(*, ctx, dossier):
+    if _result_to_take(dossier):  # checked again under the lock
         dossier.returned_at = ctx.now
         dossier_set_status(
             dossier,

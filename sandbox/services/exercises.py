@@ -75,8 +75,14 @@ def exercise_check(*, ctx, trigger, **info):
     for attempt in attempts:
         if not _goal_reached(attempt.exercise, trigger, info):
             continue
+        # Only the request that sets completed_at records the completion: a retried or
+        # simultaneous request finds it set and counts nothing twice.
+        won = ExerciseAttempt.objects.filter(pk=attempt.pk, completed_at__isnull=True).update(
+            completed_at=ctx.now
+        )
+        if not won:
+            continue
         attempt.completed_at = ctx.now
-        attempt.save(update_fields=["completed_at"])
         practice_event_record(
             ctx=ctx,
             kind=PracticeEvent.Kind.EXERCISE_COMPLETED,

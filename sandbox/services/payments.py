@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ..errors import PracticeError, PracticeErrors
 from ..models import DossierStatus, Payment, PracticeDossier, PracticeEvent
-from .dossiers import CITIZEN, dossier_log, dossier_set_status
+from .dossiers import CITIZEN, dossier_action, dossier_log, dossier_set_status
 from .events import practice_errors_record, practice_event_record
 from .exercises import exercise_check
 from .messages import message_send
@@ -41,23 +41,31 @@ def amount_due(dossier):
     return max(dossier.fee_amount - paid, 0)
 
 
+@dossier_action
 def payment_start(*, ctx, dossier, provider):
+    """Open a payment at the gateway. The same choice sent again (a double tap, a
+    re-sent form) returns the payment it opened, still waiting at the gateway, rather
+    than a second one for the same fee."""
     if dossier.fee_status != PracticeDossier.FeeStatus.UNPAID or dossier.is_finished:
-        error = PracticeError("desk_wrong_status", step="payment")
-        practice_errors_record(ctx=ctx, errors=[error])
-        raise PracticeErrors([error])
+        raise PracticeErrors([PracticeError("desk_wrong_status", step="payment")])
     if provider not in PROVIDERS:
-        error = PracticeError(
-            "required", step="payment", field="provider", field_label="Ngân hàng hoặc ví điện tử"
+        raise PracticeErrors(
+            [
+                PracticeError(
+                    "required",
+                    step="payment",
+                    field="provider",
+                    field_label="Ngân hàng hoặc ví điện tử",
+                )
+            ]
         )
-        practice_errors_record(ctx=ctx, errors=[error])
-        raise PracticeErrors([error])
-    return Payment.objects.create(
-        dossier=dossier,
-        provider=PROVIDERS[provider]["name"],
-        amount=amount_due(dossier),
-        transfer_fee=PROVIDERS[provider]["transfer_fee"],
-    )
+    terms = {
+        "provider": PROVIDERS[provider]["name"],
+        "amount": amount_due(dossier),
+        "transfer_fee": PROVIDERS[provider]["transfer_fee"],
+    }
+    waiting = dossier.payments.filter(status=Payment.Status.STARTED, **terms).first()
+    return waiting or Payment.objects.create(dossier=dossier, **terms)
 
 
 def _receipt_number(ctx):
@@ -107,13 +115,28 @@ def _mark_paid(ctx, payment, status):
         exercise_check(ctx=ctx, trigger="submitted_and_paid", dossier=dossier)
 
 
+def _lock_payment(payment):
+    """Lock the payment's dossier, then the payment (always in this order, as every
+    dossier writer locks the dossier first), and return the payment reloaded."""
+    dossier = PracticeDossier.objects.select_for_update().get(pk=payment.dossier_id)
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    payment.dossier = dossier
+    return payment
+
+
 def payment_complete(*, ctx, payment, outcome):
-    """What the gateway answers. Only success and reconciled mark the dossier paid."""
+    """What the gateway answers. Only success and reconciled mark the dossier paid.
+
+    One transaction under the dossier's and the payment's locks: the payment, the fee
+    status, the receipt, the timeline and the e-mail are written together. Confirmed
+    again, one after the other or at the same moment, the payment is no longer waiting
+    and is returned as it is: charged once, one receipt.
+    """
     with transaction.atomic():
-        payment = Payment.objects.select_for_update().select_related("dossier").get(pk=payment.pk)
+        payment = _lock_payment(payment)
         if payment.status != Payment.Status.STARTED:
             return payment  # a double click on "Xác nhận" changes nothing
-        dossier = PracticeDossier.objects.select_for_update().get(pk=payment.dossier_id)
+        dossier = payment.dossier
         if dossier.fee_status != PracticeDossier.FeeStatus.UNPAID:
             # Paid (or awaiting a check) in another tab meanwhile: never take money twice.
             payment.status = Payment.Status.FAILED
@@ -140,8 +163,8 @@ def payment_complete(*, ctx, payment, outcome):
 def payment_reconcile(*, ctx, payment):
     """Tra soát: the gateway confirms the debited money and the dossier becomes paid."""
     with transaction.atomic():
-        payment = Payment.objects.select_for_update().select_related("dossier").get(pk=payment.pk)
-        dossier = PracticeDossier.objects.select_for_update().get(pk=payment.dossier_id)
+        payment = _lock_payment(payment)
+        dossier = payment.dossier
         if (
             payment.status == Payment.Status.DEBITED
             and dossier.fee_status == PracticeDossier.FeeStatus.PENDING

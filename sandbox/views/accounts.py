@@ -118,15 +118,23 @@ def _registering_account(request):
     )
 
 
+def _registered():
+    """Where a page of the registration sends a learner who already finished it (the
+    password page sent twice, a re-sent page): log-in, as after the last step."""
+    return redirect(f"{reverse('sandbox:login')}?da_dang_ky=1")
+
+
 @with_practice
 def register_otp(request):
     account = _registering_account(request)
     if account is None:
         return redirect("sandbox:register")
+    if account.is_active:
+        return _registered()
     errors = []
     if request.method == "POST":
         if "resend" in request.POST:
-            accounts.otp_issue(ctx=request.practice, identity=account.identity, purpose="register")
+            accounts.otp_resend(ctx=request.practice, account=account)
             return redirect("sandbox:register_otp")
         try:
             accounts.otp_verify(ctx=request.practice, account=account, code=request.POST.get("otp"))
@@ -149,6 +157,8 @@ def register_password(request):
     account = _registering_account(request)
     if account is None or account.otp_verified_at is None:
         return redirect("sandbox:register")
+    if account.is_active:
+        return _registered()
     errors = []
     if request.method == "POST":
         try:
@@ -161,8 +171,9 @@ def register_password(request):
         except PracticeErrors as failure:
             errors = failure.errors
         else:
-            request.session.pop("sandbox_registering", None)
-            return redirect(f"{reverse('sandbox:login')}?da_dang_ky=1")
+            # The registering account stays in the session: the same form sent again
+            # (its answer lost on weak Wi-Fi) must land on log-in too, not on step 1.
+            return _registered()
     else:
         step_entered(request, "password")
     return sandbox_render(
@@ -186,7 +197,10 @@ def login(request):
         except PracticeErrors as failure:
             errors = failure.errors
         else:
-            request.session.cycle_key()  # a new session id at log-in, as a real portal does
+            # No new session id here, unlike a real portal: the practice data already
+            # belongs to this browser's session (its owner key), so a new id protects
+            # nothing, and with database sessions it deletes the old one, so a phone
+            # whose answer was lost on the Wi-Fi would come back without its practice.
             request.session[SESSION_IDENTITY] = str(identity.pk)
             return redirect(_safe_next(request, reverse("sandbox:dossiers")))
     else:
@@ -225,8 +239,7 @@ def vneid_login(request):
         except PracticeErrors as failure:
             errors = failure.errors
         else:
-            request.session.cycle_key()
-            request.session[SESSION_IDENTITY] = str(chosen.pk)
+            request.session[SESSION_IDENTITY] = str(chosen.pk)  # no new id: see login()
             return redirect(_safe_next(request, reverse("sandbox:dossiers")))
     else:
         step_entered(request, "vneid")

@@ -7,7 +7,7 @@ from courses.models import ProcedurePage, Sector
 from courses.selectors import search_catalogue
 
 from ..errors import PracticeErrors
-from ..models import DossierStatus, Payment, PracticeDossier
+from ..models import Payment, PracticeDossier
 from ..models.dossiers import DeliveryMethod
 from ..services import dossiers as dossier_services
 from ..services import payments
@@ -126,7 +126,11 @@ def _wizard_context(dossier, step):
 
 @portal_login_required
 def wizard(request, dossier_id, step):
-    dossier = own_dossier(request, dossier_id, status=DossierStatus.DRAFT)
+    dossier = own_dossier(request, dossier_id)
+    if not dossier.is_draft:
+        # Submitted already: "Nộp hồ sơ" sent twice (its answer lost on weak Wi-Fi, a
+        # double tap) or an old tab lands where the first submission led, not on a 404.
+        return redirect("sandbox:payment", dossier_id=dossier.pk)
     if step not in dict(WIZARD):
         return redirect("sandbox:wizard", dossier_id=dossier.pk, step="applicant")
     ctx = request.practice
