@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
+from home.throttle import browser_or_address, throttle
+
 from .render_models import TutorialRender
 from .services import video_watch_record
 from .watching import ImplausibleReport, segments_clean, viewing_started_at
@@ -31,6 +33,10 @@ def chapters(request, render_id):
 
 
 @require_POST
+@throttle(
+    ("video-report-browser", "120/10m", browser_or_address),
+    ("video-report-address", "6000/10m", "ip"),
+)
 def watched(request, render_id):
     """The player reports played segments (batched every 10 s, on pause and at the end).
     Refused with 400, and never credited: segments the video or real time do not allow

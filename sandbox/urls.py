@@ -1,6 +1,32 @@
 from django.urls import path
 
+from home.throttle import browser_or_address, throttle
+
 from .views import accounts, desk, home, tracking, wizard
+
+
+def _resend_only(group, request):
+    return "5/15m" if "resend" in request.POST else None
+
+
+# Writes a script could repeat without end, limited per browser and per address. A hall of
+# forty phones behind one address stays far below the address limits.
+practice_card = throttle(
+    ("sandbox-card-browser", "10/h", browser_or_address), ("sandbox-card-address", "300/h", "ip")
+)(accounts.practice_card)
+register = throttle(
+    ("sandbox-register-browser", "20/h", browser_or_address),
+    ("sandbox-register-address", "300/h", "ip"),
+)(accounts.register)
+register_otp = throttle(
+    ("sandbox-otp-browser", "20/10m", browser_or_address),
+    ("sandbox-otp-address", "600/10m", "ip"),
+    ("sandbox-otp-resend", _resend_only, browser_or_address),
+)(accounts.register_otp)
+practice_login = throttle(
+    ("sandbox-login-browser", "30/10m", browser_or_address),
+    ("sandbox-login-address", "600/10m", "ip"),
+)(accounts.login)
 
 app_name = "sandbox"
 
@@ -10,12 +36,12 @@ urlpatterns = [
     path("xoa-du-lieu/", home.purge, name="purge"),
     path("cong-gia/", home.fraud_lesson, name="fraud_lesson"),
     path("bai-tap/<slug:slug>/bat-dau/", home.exercise_begin, name="exercise_begin"),
-    path("the-luyen-tap/", accounts.practice_card, name="card"),
+    path("the-luyen-tap/", practice_card, name="card"),
     path("ma-kiem-tra.png", accounts.captcha_image, name="captcha"),
-    path("dang-ky/", accounts.register, name="register"),
-    path("dang-ky/xac-nhan/", accounts.register_otp, name="register_otp"),
+    path("dang-ky/", register, name="register"),
+    path("dang-ky/xac-nhan/", register_otp, name="register_otp"),
     path("dang-ky/mat-khau/", accounts.register_password, name="register_password"),
-    path("dang-nhap/", accounts.login, name="login"),
+    path("dang-nhap/", practice_login, name="login"),
     path("dang-nhap/vneid/", accounts.vneid_login, name="vneid"),
     path("dang-xuat/", accounts.logout, name="logout"),
     path("thu-tuc/", wizard.procedures, name="procedures"),

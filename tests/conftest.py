@@ -47,3 +47,13 @@ def platform_server():
 
     with PlatformServer() as server:
         yield server
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle_counters():
+    """Throttle counters live in the cache: each test starts with none, as a new hour."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -84,3 +84,11 @@ def too_many_requests(request, *, retry_after):
         message=_("Please wait %(minutes)s minute(s), then try again.") % {"minutes": minutes},
         retry_after=retry_after,
     )
+
+
+def login_locked(request, original_response=None, credentials=None):
+    """django-axes: this username from this address tried too many wrong passwords."""
+    from axes.helpers import get_cool_off
+
+    cool_off = get_cool_off(request)
+    return too_many_requests(request, retry_after=int(cool_off.total_seconds()))

@@ -19,6 +19,8 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
+from home.errors import too_many_requests
+from home.throttle import count_failure, over_limit, throttle
 
 from .. import permissions, services
 from ..activities import completion_rule
@@ -234,10 +236,18 @@ def attendance(request, class_id, session_id):
     )
 
 
+# Wrong join codes per address: a hall mistypes a few, a guesser tries thousands.
+WRONG_CODES = {"group": "join-wrong-code", "rate": "20/10m", "key": "ip"}
+
+
+@throttle(("join-address", "200/10m", "ip"))
 def join(request):
     """Vào lớp: the code from the projector (or the QR code), a name, consent."""
     error, values = None, request.POST if request.method == "POST" else request.GET
     if request.method == "POST":
+        retry_after = over_limit(request, **WRONG_CODES, count=False)
+        if retry_after:
+            return too_many_requests(request, retry_after=retry_after)
         try:
             enrollment, password = services.class_join(
                 code=values.get("ma", ""),
@@ -250,6 +260,8 @@ def join(request):
             )
         except services.TrainingError as failure:
             error = failure
+            if failure.field == "code":
+                count_failure(request, **WRONG_CODES)
         else:
             if password:
                 login(

@@ -1,0 +1,79 @@
+"""How many tries an address or a browser gets, and the Vietnamese 429 page after that.
+
+Counters live in the cache (django-ratelimit): Redis where REDIS_URL is set; on one
+laptop the in-process cache, so each gunicorn worker counts on its own and a limit holds
+per worker. Limits are set so a whole hall behind one address (a commune's NAT) never
+meets them, and a script guessing codes or filling the database does.
+"""
+
+import functools
+
+from django_ratelimit.core import get_usage
+
+from .errors import too_many_requests
+
+
+def client_address(request):
+    """The client's address: REMOTE_ADDR, or behind a trusted proxy what it forwarded."""
+    from axes.helpers import get_client_ip_address
+
+    return get_client_ip_address(request) or request.META.get("REMOTE_ADDR", "")
+
+
+def browser_or_address(group, request):
+    """The browser's session where it has one (a phone), else its address."""
+    session = getattr(request, "session", None)
+    return (session.session_key if session else None) or client_address(request)
+
+
+def over_limit(request, *, group, rate, key="ip", count=True):
+    """None while under the limit, else the seconds until it resets. ``count=False``
+    only looks (for limits that count failures, added with count_failure)."""
+    usage = get_usage(request, group=group, key=key, rate=rate, increment=count)
+    if usage and usage["should_limit"]:
+        return max(1, usage["time_left"])
+    return None
+
+
+def count_failure(request, *, group, rate, key="ip"):
+    get_usage(request, group=group, key=key, rate=rate, increment=True)
+
+
+def throttle(*limits, methods=("POST",)):
+    """Refuse a view's writes with a 429 page once any (group, rate, key) limit is hit."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method in methods:
+                for group, rate, key in limits:
+                    retry_after = over_limit(request, group=group, rate=rate, key=key)
+                    if retry_after:
+                        return too_many_requests(request, retry_after=retry_after)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+class AnonymousWriteThrottle:
+    """Every write by a visitor without an account, counted per address and per browser:
+    generous enough for forty phones of a class behind one address, not for a script."""
+
+    PER_ADDRESS = "3000/10m"
+    PER_BROWSER = "300/10m"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and not request.user.is_authenticated:
+            for group, rate, key in (
+                ("anonymous-write-address", self.PER_ADDRESS, "ip"),
+                ("anonymous-write-browser", self.PER_BROWSER, browser_or_address),
+            ):
+                retry_after = over_limit(request, group=group, rate=rate, key=key)
+                if retry_after:
+                    return too_many_requests(request, retry_after=retry_after)
+        return self.get_response(request)
