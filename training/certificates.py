@@ -52,15 +52,15 @@ def certificate_issue(*, enrollment, now=None):
 
 
 def certificate_revoke(*, certificate, reason, by, now=None):
-    from .services import TrainingError
+    from .services import TrainingError, limited_text
 
-    reason = " ".join((reason or "").split())
+    reason = limited_text(reason, field="reason", label="Lý do thu hồi", max_length=200)
     if not reason:
         raise TrainingError("reason", "Hãy ghi lý do thu hồi, ví dụ “Cấp nhầm người”.")
     if certificate.revoked_at:
         raise TrainingError("reason", "Giấy chứng nhận này đã bị thu hồi trước đó.")
     certificate.revoked_at = now or timezone.now()
-    certificate.revoked_reason = reason[:200]
+    certificate.revoked_reason = reason
     certificate.revoked_by = by
     certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
     return certificate

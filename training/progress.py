@@ -260,10 +260,10 @@ def attendance_progress_record(*, marks, now=None):
 
 
 def progress_override(*, enrollment, activity_key, done, reason, changed_by, now=None):
-    from .services import TrainingError
+    from .services import TrainingError, limited_text
 
     now = now or timezone.now()
-    reason = " ".join((reason or "").split())
+    reason = limited_text(reason, field="reason", label="Lý do", max_length=200)
     if not reason:
         raise TrainingError("reason", "Hãy ghi lý do, ví dụ “Làm trên máy của tập huấn viên”.")
     keys = {a.key for a in course_activities(enrollment.training_class.course)}
@@ -272,7 +272,7 @@ def progress_override(*, enrollment, activity_key, done, reason, changed_by, now
     ProgressOverride.objects.update_or_create(
         enrollment=enrollment,
         activity_key=activity_key,
-        defaults={"done": bool(done), "reason": reason[:200], "changed_by": changed_by},
+        defaults={"done": bool(done), "reason": reason, "changed_by": changed_by},
     )
     _event(
         learner=enrollment.learner,
@@ -342,9 +342,11 @@ def enrollment_progress_refresh(enrollment, *, now=None):
 def real_submission_record(*, enrollment, procedure_title, submitted_on, today):
     """The learner says they submitted a real dossier online on their own."""
     from .models import RealSubmission
-    from .services import TrainingError
+    from .services import TrainingError, limited_text
 
-    procedure_title = " ".join((procedure_title or "").split())
+    procedure_title = limited_text(
+        procedure_title, field="procedure_title", label="Tên thủ tục", max_length=200
+    )
     if not procedure_title:
         raise TrainingError("procedure_title", "Hãy ghi tên thủ tục, ví dụ “Đăng ký khai sinh”.")
     if submitted_on is None:
@@ -356,7 +358,7 @@ def real_submission_record(*, enrollment, procedure_title, submitted_on, today):
     with transaction.atomic():
         # A form sent twice (a double tap on a slow connection) records one submission.
         report, _created = RealSubmission.objects.get_or_create(
-            enrollment=enrollment, procedure_title=procedure_title[:200], submitted_on=submitted_on
+            enrollment=enrollment, procedure_title=procedure_title, submitted_on=submitted_on
         )
         EnrollmentProgress.objects.filter(
             enrollment=enrollment, real_submission_at__isnull=True

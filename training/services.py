@@ -36,10 +36,21 @@ class TrainingError(Exception):
         super().__init__(message)
 
 
+def limited_text(value, *, field, label, max_length):
+    """Free text as the user meant it (NFC, spaces collapsed), refused with a plain message
+    when longer than its column: SQLite would store it whole, PostgreSQL would fail."""
+    text = clean_text(value)
+    if len(text) > max_length:
+        raise TrainingError(
+            field, f"{label} dài quá: tối đa {max_length} ký tự, bạn đã gõ {len(text)} ký tự."
+        )
+    return text
+
+
 def class_open(*, trainer, name, organiser, commune, audience, course=None):
     from .certificates import holds_trainer_certificate
 
-    name = clean_text(name)
+    name = limited_text(name, field="name", label="Tên lớp", max_length=150)
     if not name:
         raise TrainingError("name", "Hãy đặt tên lớp, ví dụ “Lớp dịch vụ công thôn 3”.")
     province = commune.province()
@@ -139,7 +150,9 @@ def class_join(*, code, user, display_name, birth_year, consent, now, token=""):
         )
     if not training_class.is_open:
         raise TrainingError("code", "Lớp này đã ngừng nhận học viên. Hãy hỏi tập huấn viên.")
-    display_name = clean_text(display_name) or (user.get_full_name() if user else "")
+    display_name = limited_text(
+        display_name, field="display_name", label="Họ và tên", max_length=100
+    ) or (user.get_full_name()[:100] if user else "")
     if not display_name:
         raise TrainingError("display_name", "Hãy ghi họ và tên để tập huấn viên nhận ra bạn.")
     year = _birth_year(birth_year)
@@ -205,7 +218,9 @@ def _birth_year(value):
 def roster_add(*, training_class, display_name, birth_year, phone, now):
     """The trainer types a learner in; returns (enrollment, username, password) for the
     printed log-in card. The learner's consent is taken in person by the trainer."""
-    display_name = clean_text(display_name)
+    display_name = limited_text(
+        display_name, field="display_name", label="Họ và tên", max_length=100
+    )
     if not display_name:
         raise TrainingError("display_name", "Hãy ghi họ và tên học viên.")
     year = _birth_year(birth_year)
@@ -239,14 +254,16 @@ def login_card_reset(*, enrollment):
 
 
 def session_add(*, training_class, starts_at, place, device_notes=""):
-    place = clean_text(place)
+    place = limited_text(place, field="place", label="Địa điểm", max_length=200)
     if not place:
         raise TrainingError("place", "Hãy ghi địa điểm, ví dụ “Hội trường thôn 3”.")
     return ClassSession.objects.create(
         training_class=training_class,
         starts_at=starts_at,
         place=place,
-        device_notes=clean_text(device_notes),
+        device_notes=limited_text(
+            device_notes, field="device_notes", label="Thiết bị", max_length=250
+        ),
     )
 
 
