@@ -13,6 +13,7 @@ STEPS = {
     "password": "Bước 3 – Tạo mật khẩu",
     "login": "Đăng nhập",
     "vneid": "Đăng nhập bằng VNeID",
+    "find": "Tìm thủ tục",
     "agency": "Chọn cơ quan thực hiện",
     "applicant": "Thông tin người nộp",
     "eform": "Tờ khai điện tử",
@@ -40,6 +41,10 @@ MESSAGES = {
     "cccd_unknown": (
         "Số CCCD luyện tập này chưa được cấp cho bạn. Hãy dùng số in trên thẻ luyện tập của bạn.",
         "Mỗi học viên có thẻ luyện tập riêng; số của người khác không dùng được.",
+    ),
+    "too_long": (
+        "Nội dung quá dài. Hãy viết ngắn gọn lại.",
+        "Mỗi ô có giới hạn độ dài, như trên cổng thật. Viết ngắn gọn, đủ ý là được.",
     ),
     "required": (
         "Ô này chưa được điền.",
@@ -220,6 +225,23 @@ class PracticeError(Exception):
         if self.field_label:
             where += f", ô “{self.field_label}”"
         return f"{where}: {self.plain}"
+
+
+def _count(number):
+    return f"{number:,}".replace(",", ".")  # 10.000, as Vietnamese write numbers
+
+
+def too_long_error(*, step, field, field_label, limit, length):
+    """The box holds more than ``limit`` characters: say how many it takes and how many
+    were typed. What was typed is then not saved anywhere."""
+    return PracticeError(
+        "too_long",
+        step=step,
+        field=field,
+        field_label=field_label,
+        detail=f"Ô này chỉ nhận tối đa {_count(limit)} ký tự, bạn đã gõ {_count(length)} "
+        "ký tự. Hãy viết ngắn gọn lại.",
+    )
 
 
 class PracticeErrors(Exception):

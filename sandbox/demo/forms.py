@@ -13,12 +13,16 @@ Fees: bản sao trích lục hộ tịch 8.000 đồng/bản; Phiếu lý lịch
 Field dict keys:
     key        -- ascii snake_case, unique within the form (^[a-z][a-z0-9_]*$)
     label      -- ≤ 120 characters
-    kind       -- text | textarea | date | number | choice | cccd | phone
+    kind       -- text | textarea | date | number | choice | cccd | phone; every ID number
+                  (citizen, parents, người đi khai, spouse, business owner) is "cccd",
+                  which accepts only practice numbers (099…)
     required   -- bool
     choices    -- ";"-separated options when kind is "choice", else ""
     prefill    -- "" | full_name | birth_date | cccd | phone | address (the applicant only)
     help_text  -- ≤ 200 characters, shown under the field
     guide      -- why the field matters and what people get wrong (guided mode only)
+    max_length -- the longest text kept, for text and textarea; None for the kind's
+                  default (sandbox.blocks.KIND_MAX_LENGTH)
 
 Note: the sandbox joins the lines of what is typed into one line, so textarea help
 asks for ";" between items rather than one item per line.
@@ -26,7 +30,16 @@ asks for ";" between items rather than one item per line.
 
 
 def _field(
-    key, label, kind="text", *, required=True, choices="", prefill="", help_text="", guide=""
+    key,
+    label,
+    kind="text",
+    *,
+    required=True,
+    choices="",
+    prefill="",
+    help_text="",
+    guide="",
+    max_length=None,
 ):
     return {
         "key": key,
@@ -37,11 +50,13 @@ def _field(
         "prefill": prefill,
         "help_text": help_text,
         "guide": guide,
+        "max_length": max_length,
     }
 
 
 _DATE_HELP = "Gõ có dấu “/”, ví dụ 05/03/2026"
-_CCCD_HELP = "12 chữ số in trên thẻ căn cước"
+_CCCD_HELP = "Số luyện tập: 12 chữ số bắt đầu bằng 099. Không nhập số căn cước thật."
+_NAME_MAX = 100  # as the practice ID card's name
 _BAN_SAO_HELP = "Gõ chữ số. Gõ 0 nếu không cần bản sao. Mỗi bản sao 8.000 đồng."
 _BAN_SAO_GUIDE = (
     "Vì sao: bản sao dùng để nộp khi làm các giấy tờ khác cho bé. Giấy khai sinh điện "
@@ -63,6 +78,7 @@ def _nguoi_di_khai():
             help_text="Đã điền sẵn từ tài khoản của bạn; đọc lại cho đúng.",
             guide="Vì sao: cơ quan cần biết ai đứng ra khai và chịu trách nhiệm về lời cam "
             "đoan. Người đi khai là người đang đăng nhập, nên bạn không phải gõ lại.",
+            max_length=_NAME_MAX,
         ),
         _field(
             "nguoi_khai_cccd",
@@ -94,6 +110,7 @@ def _tre():
             help_text="Gõ có dấu, ví dụ Nguyễn Minh Khang",
             guide="Vì sao: tên được ghi vào Giấy khai sinh và theo con suốt đời; không đặt "
             "tên quá dài, khó dùng. Hay sai: gõ thiếu dấu, gõ sai một chữ mà không đọc lại.",
+            max_length=_NAME_MAX,
         ),
         _field(
             "gioi_tinh",
@@ -142,6 +159,7 @@ def _me_ho_ten():
         help_text="Ghi đúng như trên căn cước của mẹ",
         guide="Vì sao: tên mẹ được in trên Giấy khai sinh của bé. Ghi đúng từng dấu như trên "
         "căn cước để khớp với cơ sở dữ liệu dân cư.",
+        max_length=_NAME_MAX,
     )
 
 
@@ -164,6 +182,7 @@ def _cha_ho_ten():
         help_text="Bỏ trống nếu chưa xác định được cha",
         guide="Vì sao: tên cha được in trên Giấy khai sinh. Nếu chưa xác định được cha thì để "
         "trống phần này; sau này làm thủ tục nhận cha cho con thì ghi bổ sung.",
+        max_length=_NAME_MAX,
     )
 
 
@@ -173,7 +192,7 @@ def _cha_so_dinh_danh():
         "Số định danh cá nhân (số căn cước) của cha",
         "cccd",
         required=False,
-        help_text="12 chữ số in trên thẻ căn cước; bỏ trống nếu không khai phần cha",
+        help_text="Số luyện tập: 12 chữ số bắt đầu bằng 099; bỏ trống nếu không khai phần cha",
         guide="Vì sao: có số này, cán bộ tự tra được thông tin của cha, không phải nộp giấy "
         "tờ. Hay sai: gõ nhầm số của mẹ vào ô của cha.",
     )
@@ -294,6 +313,7 @@ def _ket_hon_ben(prefix, *, own):
             else "Gõ có dấu, đúng như trên căn cước",
             guide="Vì sao: họ tên được in trên Giấy chứng nhận kết hôn, phải giống hệt căn "
             "cước. Hay sai: gõ thiếu dấu hoặc thiếu chữ đệm.",
+            max_length=_NAME_MAX,
         ),
         _field(
             f"{prefix}_ngay_sinh",
@@ -400,6 +420,7 @@ LY_LICH_TU_PHAP_FORM = {
                     help_text="Đã điền sẵn từ tài khoản; đọc lại cho đúng.",
                     guide="Vì sao: họ tên được in trên Phiếu lý lịch tư pháp và phải giống căn "
                     "cước, nếu không nơi nhận phiếu sẽ không chấp nhận.",
+                    max_length=_NAME_MAX,
                 ),
                 _field(
                     "gioi_tinh",
@@ -590,6 +611,7 @@ HO_KINH_DOANH_FORM = {
                     help_text="Đã điền sẵn từ tài khoản; đọc lại cho đúng.",
                     guide="Vì sao: chủ hộ là người đứng tên trên Giấy chứng nhận và chịu trách "
                     "nhiệm về việc kinh doanh của hộ.",
+                    max_length=_NAME_MAX,
                 ),
                 _field(
                     "chu_ho_cccd",

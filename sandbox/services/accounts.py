@@ -6,14 +6,19 @@ import secrets
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 
-from ..errors import PracticeError, PracticeErrors
+from ..errors import PracticeError, PracticeErrors, too_long_error
 from ..models import OtpChallenge, PracticeAccount, PracticeEvent, PracticeIdentity
 from ..models.accounts import PRACTICE_CCCD_PREFIX
 from ..validators import (
     EMAIL,
+    EMAIL_MAX,
+    NAME_MAX,
+    PASSWORD_MAX,
     PHONE,
     clean_text,
     has_diacritics,
+    id_number,
+    id_number_problem,
     names_match,
     parse_vn_date,
     password_problems,
@@ -75,11 +80,10 @@ def identity_issue(*, ctx, vneid_level=2, web_login_allowed=True, old_phone=Fals
 
 
 def _own_identity(ctx, cccd, step):
-    cccd = "".join(cccd.split())
-    if not (cccd.isdigit() and len(cccd) == 12):
-        raise PracticeError("cccd_format", step=step, field="cccd", field_label="Số CCCD")
-    if not cccd.startswith(PRACTICE_CCCD_PREFIX):
-        raise PracticeError("cccd_not_practice", step=step, field="cccd", field_label="Số CCCD")
+    problem = id_number_problem(cccd)
+    if problem:
+        raise PracticeError(problem, step=step, field="cccd", field_label="Số CCCD")
+    cccd = id_number(cccd)
     identity = PracticeIdentity.objects.filter(cccd=cccd, owner_key=ctx.owner_key).first()
     if identity is None:
         raise PracticeError("cccd_unknown", step=step, field="cccd", field_label="Số CCCD")
@@ -163,6 +167,16 @@ def registration_start(*, ctx, data, captcha_expected):
     full_name = clean_text(data.get("full_name"))
     if not full_name:
         fail("required", "full_name", "Họ và tên")
+    elif len(full_name) > NAME_MAX:
+        errors.append(
+            too_long_error(
+                step="register",
+                field="full_name",
+                field_label="Họ và tên",
+                limit=NAME_MAX,
+                length=len(full_name),
+            )
+        )
     elif not has_diacritics(full_name):
         fail("name_no_diacritics", "full_name", "Họ và tên")
     elif identity and not names_match(full_name, identity.full_name):
@@ -181,7 +195,17 @@ def registration_start(*, ctx, data, captcha_expected):
     if not PHONE.match(phone):
         fail("phone_format", "phone", "Số điện thoại")
     email = data.get("email", "").strip()
-    if email and not EMAIL.match(email):
+    if len(email) > EMAIL_MAX:
+        errors.append(
+            too_long_error(
+                step="register",
+                field="email",
+                field_label="Thư điện tử",
+                limit=EMAIL_MAX,
+                length=len(email),
+            )
+        )
+    elif email and not EMAIL.match(email):
         fail("email_format", "email", "Thư điện tử")
     if data.get("captcha", "").strip().upper() != (captcha_expected or "").upper():
         fail("captcha_wrong", "captcha", "Mã kiểm tra")
@@ -259,11 +283,29 @@ def otp_verify(*, ctx, account, code):
         raise PracticeErrors([failure])
 
 
+def _password_too_long(step, password):
+    """Passwords are hashed, never stored as typed, but hashing a very long one is slow."""
+    if len(password) > PASSWORD_MAX:
+        return too_long_error(
+            step=step,
+            field="password",
+            field_label="Mật khẩu",
+            limit=PASSWORD_MAX,
+            length=len(password),
+        )
+    return None
+
+
 def password_set(*, ctx, account, password, confirm):
-    errors = [
-        PracticeError(code, step="password", field="password", field_label="Mật khẩu")
-        for code in password_problems(password)
-    ]
+    too_long = _password_too_long("password", password)
+    errors = (
+        [too_long]
+        if too_long
+        else [
+            PracticeError(code, step="password", field="password", field_label="Mật khẩu")
+            for code in password_problems(password)
+        ]
+    )
     if not errors and password != confirm:
         errors.append(
             PracticeError(
@@ -313,6 +355,8 @@ def portal_login(*, ctx, cccd, password):
         error = PracticeError(
             "login_not_activated", step="login", field="cccd", field_label="Số CCCD"
         )
+    elif len(password) > PASSWORD_MAX:
+        error = _password_too_long("login", password)
     elif not check_password(password, account.password):
         error = PracticeError(
             "login_failed", step="login", field="password", field_label="Mật khẩu"

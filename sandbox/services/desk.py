@@ -14,18 +14,27 @@ from courses.search import fold
 
 from ..errors import PracticeError, PracticeErrors
 from ..models import DossierStatus, PracticeDossier, SupplementRequest
-from ..validators import clean_text
+from ..validators import NOTE_MAX, SHORT_TEXT_MAX, SUMMARY_MAX, clean_text
 from ..working_days import add_working_days
 from .dossiers import (
     dossier_action,
     dossier_due_date,
     dossier_set_status,
     holidays,
+    length_errors,
 )
 from .exercises import exercise_check
 from .messages import message_send
 
 S = DossierStatus
+
+
+def _refuse_long(*boxes):
+    """Refuse, before anything is written, any ``(value, limit, field, label)`` typed
+    in the console that is longer than its limit."""
+    errors = length_errors("desk", *boxes)
+    if errors:
+        raise PracticeErrors(errors)
 
 
 def _require(ctx, dossier, *statuses):
@@ -92,8 +101,17 @@ def desk_start_processing(*, ctx, dossier, officer):
 def desk_request_supplement(*, ctx, dossier, officer, documents, reason, content, days=7):
     """Yêu cầu bổ sung: must name the documents (only ones the procedure lists), the
     reason and the content, once. Otherwise the official is told which rule was broken."""
-    _require(ctx, dossier, S.NEW, S.RECEIVED, S.PROCESSING)
     listed = [block.value["name"] for block in dossier.procedure.documents]
+    _refuse_long(
+        *[  # the procedure's own names are ticked; anything else was typed in
+            (name, SHORT_TEXT_MAX, "documents", "Giấy tờ khác (ghi rõ)")
+            for name in documents
+            if clean_text(name) not in listed
+        ],
+        (reason, NOTE_MAX, "reason", "Lý do bổ sung"),
+        (content, NOTE_MAX, "content", "Nội dung cần bổ sung"),
+    )
+    _require(ctx, dossier, S.NEW, S.RECEIVED, S.PROCESSING)
     documents = [clean_text(name) for name in documents if clean_text(name)]
     errors = []
     if not documents:
@@ -153,6 +171,7 @@ def desk_request_supplement(*, ctx, dossier, officer, documents, reason, content
 
 @dossier_action
 def desk_reject(*, ctx, dossier, officer, reason):
+    _refuse_long((reason, NOTE_MAX, "reject_reason", "Lý do từ chối"))
     _require(ctx, dossier, S.NEW, S.RECEIVED)
     if len(clean_text(reason)) < 5:
         error = PracticeError(
@@ -179,6 +198,7 @@ def desk_reject(*, ctx, dossier, officer, reason):
 
 @dossier_action
 def desk_request_financial(*, ctx, dossier, officer, amount, note):
+    _refuse_long((note, NOTE_MAX, "note", "Nội dung"))
     _require(ctx, dossier, S.PROCESSING)
     dossier.fee_amount += int(amount)
     dossier.fee_status = PracticeDossier.FeeStatus.UNPAID
@@ -202,6 +222,7 @@ def desk_request_financial(*, ctx, dossier, officer, amount, note):
 @dossier_action
 def desk_finish(*, ctx, dossier, officer, summary=""):
     """Đã xử lý xong: the result is ready (an electronic, watermarked practice copy)."""
+    _refuse_long((summary, SUMMARY_MAX, "summary", "Trích yếu kết quả"))
     _require(ctx, dossier, S.PROCESSING)
     dossier.finished_at = ctx.now
     dossier.result_summary = clean_text(summary) or f"Kết quả {dossier.procedure_title}"
@@ -235,6 +256,7 @@ def desk_return(*, ctx, dossier, officer):
 @dossier_action
 def desk_apologise(*, ctx, dossier, officer, extra_days=2, reason=""):
     """Phiếu xin lỗi và hẹn lại ngày trả kết quả, for an overdue dossier."""
+    _refuse_long((reason, NOTE_MAX, "apology_reason", "Lý do"))
     _require(ctx, dossier, S.RECEIVED, S.PROCESSING)
     original = dossier.due_date
     today = timezone.localdate(ctx.now)

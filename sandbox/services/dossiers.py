@@ -12,8 +12,9 @@ from django.utils import timezone
 from courses.blocks import format_vnd
 
 from .. import uploads
+from ..blocks import field_kind, field_max_length
 from ..codes import dossier_code
-from ..errors import PracticeError, PracticeErrors
+from ..errors import PracticeError, PracticeErrors, too_long_error
 from ..models import (
     DossierAttachment,
     DossierCodeCounter,
@@ -26,7 +27,19 @@ from ..models import (
     Rating,
 )
 from ..models.dossiers import DeliveryMethod
-from ..validators import PHONE, clean_text, parse_vn_date
+from ..validators import (
+    ADDRESS_MAX,
+    CODE_MAX,
+    NAME_MAX,
+    NOTE_MAX,
+    PHONE,
+    clean_limited,
+    clean_text,
+    has_real_looking_id,
+    id_number,
+    id_number_problem,
+    parse_vn_date,
+)
 from ..working_days import add_working_days, due_date, working_days_between
 from .events import practice_errors_record, practice_event_record
 from .exercises import exercise_check
@@ -44,6 +57,23 @@ def _fail(ctx, errors):
     PracticeErrors and let `dossier_action` record it after the rollback."""
     practice_errors_record(ctx=ctx, errors=errors)
     raise PracticeErrors(errors)
+
+
+def length_errors(step, *boxes):
+    """A too_long error for each ``(value, limit, field, field_label)`` whose text, as it
+    would be stored (NFC, spaces collapsed), is over its limit. Services call it before
+    they write anything, so an over-long text is never kept, on SQLite (which would
+    store it) as on PostgreSQL (which would refuse it with an error page)."""
+    errors = []
+    for value, limit, field, field_label in boxes:
+        _text, too_long = clean_limited(value, limit)
+        if too_long:
+            errors.append(
+                too_long_error(
+                    step=step, field=field, field_label=field_label, limit=limit, length=too_long
+                )
+            )
+    return errors
 
 
 # --- locking: every write to a dossier holds its row ------------------------------------
@@ -217,40 +247,51 @@ def _unmark_step(dossier, step):
     dossier.wizard_steps_done = [done for done in dossier.wizard_steps_done if done != step]
 
 
+PROXY_FIELDS = [
+    ("proxy_name", "Họ và tên người được ủy quyền"),
+    ("proxy_cccd", "Số CCCD người được ủy quyền"),
+    ("proxy_phone", "Số điện thoại người được ủy quyền"),
+]
+
+
 def dossier_save_applicant(*, ctx, dossier, data):
+    """Who submits: the owner, or a proxy whose name, practice ID number and phone are
+    all checked before anything is saved (nothing is kept from a refused step)."""
     is_owner = bool(data.get("is_owner"))
     applicant = {"is_owner": is_owner}
     if not is_owner:
         errors = []
-        for key, label in [
-            ("proxy_name", "Họ và tên người được ủy quyền"),
-            ("proxy_cccd", "Số CCCD người được ủy quyền"),
-            ("proxy_phone", "Số điện thoại người được ủy quyền"),
-        ]:
+        labels = dict(PROXY_FIELDS)
+        for key, label in PROXY_FIELDS:
             value = clean_text(data.get(key))
             applicant[key] = value
             if not value:
                 errors.append(
                     PracticeError("required", step="applicant", field=key, field_label=label)
                 )
-        cccd = "".join(applicant.get("proxy_cccd", "").split())
-        if cccd and not (cccd.isdigit() and len(cccd) == 12):
-            errors.append(
-                PracticeError(
-                    "cccd_format",
-                    step="applicant",
-                    field="proxy_cccd",
-                    field_label="Số CCCD người được ủy quyền",
+        errors += length_errors(
+            "applicant", (applicant["proxy_name"], NAME_MAX, "proxy_name", labels["proxy_name"])
+        )
+        if applicant["proxy_cccd"]:
+            code = id_number_problem(applicant["proxy_cccd"])
+            if code:
+                errors.append(
+                    PracticeError(
+                        code,
+                        step="applicant",
+                        field="proxy_cccd",
+                        field_label=labels["proxy_cccd"],
+                    )
                 )
-            )
-        phone = "".join(applicant.get("proxy_phone", "").split())
+            applicant["proxy_cccd"] = id_number(applicant["proxy_cccd"])
+        phone = "".join(applicant["proxy_phone"].split())
         if phone and not PHONE.match(phone):
             errors.append(
                 PracticeError(
                     "phone_format",
                     step="applicant",
                     field="proxy_phone",
-                    field_label="Số điện thoại người được ủy quyền",
+                    field_label=labels["proxy_phone"],
                 )
             )
         if errors:
@@ -295,56 +336,82 @@ def prefill_value(identity, source):
     }.get(source, "")
 
 
+def _eform_value_problem(field, value):
+    """``(code, keep)`` for one typed e-form value (NFC, spaces collapsed, not empty):
+    the error code or None, and whether the value may be stored.
+
+    The checks belong to the field's kind, so a form an editor builds gets them too. A
+    value over the kind's limit, a number that could be a real person's ID, and an
+    answer that is not one of the choices are never stored, not even as a draft; other
+    mistakes are kept so the learner fixes them without typing everything again.
+    """
+    kind = field_kind(field)
+    limit = field_max_length(field)
+    if kind == "cccd":
+        # Any length but 12 digits is the format message, which says what to type.
+        code = id_number_problem(value)
+        return code, code is None
+    if kind == "choice":
+        options = [option.strip() for option in (field["choices"] or "").split(";")]
+        return (None, True) if value in options else ("choice", False)
+    if len(value) > limit:
+        return ("phone_format" if kind == "phone" else "too_long"), False
+    if kind == "date":
+        try:
+            parse_vn_date(value)
+        except ValueError as error:
+            return str(error), True
+    elif kind == "number" and not value.replace(".", "").isdigit():
+        return "number", True
+    elif kind == "phone" and not PHONE.match(value.replace(" ", "")):
+        return "phone_format", True
+    elif has_real_looking_id(value):  # an ID number typed into a text box
+        return "cccd_not_practice", False
+    return None, True
+
+
+EFORM_DETAILS = {
+    "number": "Chỉ gõ chữ số, ví dụ 1 hoặc 50000000.",
+    "choice": "Hãy chọn một trong các lựa chọn có sẵn.",
+}
+
+
 def dossier_save_eform(*, ctx, dossier, data):
+    """Check the e-form, then save what may be kept, even with mistakes (a draft)."""
     form = practice_form_for(dossier.procedure)
     values, errors = {}, []
     for field in form.fields() if form else []:
         key, label = field["key"], field["label"]
         value = clean_text(data.get(key, ""))
-        values[key] = value
-
-        def fail(code, key=key, label=label):
-            errors.append(PracticeError(code, step="eform", field=key, field_label=label))
-
         if not value:
+            values[key] = ""
             if field["required"]:
-                fail("required")
+                errors.append(PracticeError("required", step="eform", field=key, field_label=label))
             continue
-        kind = field["kind"]
-        if kind == "date":
-            try:
-                parse_vn_date(value)
-            except ValueError as error:
-                fail(str(error))
-        elif kind == "number" and not value.replace(".", "").isdigit():
+        code, keep = _eform_value_problem(field, value)
+        if field_kind(field) == "cccd" and keep:
+            value = id_number(value)
+        values[key] = value if keep else ""
+        if code == "too_long":
             errors.append(
-                PracticeError(
-                    "number",
+                too_long_error(
                     step="eform",
                     field=key,
                     field_label=label,
-                    detail="Chỉ gõ chữ số, ví dụ 1 hoặc 50000000.",
+                    limit=field_max_length(field),
+                    length=len(value),
                 )
             )
-        elif kind == "cccd" and not (
-            value.replace(" ", "").isdigit() and len(value.replace(" ", "")) == 12
-        ):
-            fail("cccd_format")
-        elif kind == "phone" and not PHONE.match(value.replace(" ", "")):
-            fail("phone_format")
-        elif kind == "choice":
-            options = [option.strip() for option in (field["choices"] or "").split(";")]
-            if value not in options:
-                errors.append(
-                    PracticeError(
-                        "choice",
-                        step="eform",
-                        field=key,
-                        field_label=label,
-                        detail="Hãy chọn một trong các lựa chọn có sẵn.",
-                    )
+        elif code:
+            errors.append(
+                PracticeError(
+                    code,
+                    step="eform",
+                    field=key,
+                    field_label=label,
+                    detail=EFORM_DETAILS.get(code, ""),
                 )
-    # What was typed is kept even when it has mistakes.
+            )
     _save_step(ctx, dossier, "eform", errors, form_data=values)
 
 
@@ -361,7 +428,21 @@ def dossier_save_delivery(*, ctx, dossier, method, address=""):
                 )
             ],
         )
-    address = clean_text(address)[:250]
+    address, too_long = clean_limited(address, ADDRESS_MAX)
+    if too_long:
+        # Refused before anything is saved: never cut short, never kept as a draft.
+        _fail(
+            ctx,
+            [
+                too_long_error(
+                    step="delivery",
+                    field="delivery_address",
+                    field_label="Địa chỉ nhận kết quả",
+                    limit=ADDRESS_MAX,
+                    length=too_long,
+                )
+            ],
+        )
     errors = []
     if method == DeliveryMethod.POST and len(address) < 10:
         errors.append(
@@ -400,6 +481,10 @@ def _photo_clean(ctx, uploaded, *, step, slot, label):
         )
 
 
+def _fit(text, limit):
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
 def _photo_write(dossier, *, slot, name, clean, sha256):
     """An attachment whose file is written to storage under a random name, its row not
     yet saved. Storage is written outside the transaction too; whoever does not keep
@@ -407,7 +492,9 @@ def _photo_write(dossier, *, slot, name, clean, sha256):
     attachment = DossierAttachment(
         dossier=dossier,
         slot=slot,
-        document_name=name,
+        # The documents' names come from the procedure (a supplement joins several of
+        # them): cut to the column so PostgreSQL stores what SQLite does.
+        document_name=_fit(name, DossierAttachment._meta.get_field("document_name").max_length),
         content_type=clean.content_type,
         width=clean.width,
         height=clean.height,
@@ -619,6 +706,32 @@ def dossier_submit(*, ctx, dossier, declaration, consent):
     return dossier
 
 
+def dossier_lookup(*, ctx, code, cccd):
+    """Tra cứu hồ sơ: the learner's own dossier with this code and applicant's ID
+    number. The boxes are checked like everywhere else (a practice ID number, a code
+    no longer than codes are); a refusal or no match raises PracticeErrors."""
+    errors = length_errors("tracking", (code, CODE_MAX, "ma", "Mã hồ sơ"))
+    problem = id_number_problem(cccd)
+    if problem:
+        errors.append(
+            PracticeError(problem, step="tracking", field="cccd", field_label="Số CCCD người nộp")
+        )
+    found = None
+    if not errors:
+        found = PracticeDossier.objects.filter(
+            owner_key=ctx.owner_key, code=clean_text(code), identity__cccd=id_number(cccd)
+        ).first()
+        if found is None:
+            errors.append(
+                PracticeError(
+                    "tracking_not_found", step="tracking", field="ma", field_label="Mã hồ sơ"
+                )
+            )
+    if errors:
+        _fail(ctx, errors)
+    return found
+
+
 def holidays():
     return set(Holiday.objects.values_list("date", flat=True))
 
@@ -658,6 +771,9 @@ def supplement_send(*, ctx, dossier, note, uploaded_files):
     answer and the status change are written together or not at all. The same answer
     sent again (a double tap, a re-sent form) changes nothing and is not an error.
     """
+    too_long = length_errors("supplement", (note, NOTE_MAX, "note", "Thông tin bổ sung"))
+    if too_long:
+        _fail(ctx, too_long)
     request = dossier.supplements.filter(answered_at__isnull=True).first()
     sha256s = [uploads.upload_sha256(uploaded) for uploaded in uploaded_files]
     if dossier.status != DossierStatus.SUPPLEMENT or request is None:
@@ -745,6 +861,9 @@ def _supplement_record(*, ctx, dossier, request_id, note, attachments):
 @dossier_action
 def dossier_withdraw(*, ctx, dossier, reason):
     """Rút hồ sơ. Sent again with the same reason (a double tap), it is already done."""
+    too_long = length_errors("tracking", (reason, NOTE_MAX, "reason", "Lý do rút hồ sơ"))
+    if too_long:
+        raise PracticeErrors(too_long)
     reason = clean_text(reason)
     if dossier.status == DossierStatus.WITHDRAWN and dossier.decision_note == reason:
         return
@@ -766,6 +885,9 @@ def dossier_withdraw(*, ctx, dossier, reason):
 def dossier_rate(*, ctx, dossier, score, comment=""):
     """Đánh giá: one rating per dossier, changed by rating again; the same rating sent
     twice is recorded once."""
+    too_long = length_errors("rating", (comment, NOTE_MAX, "comment", "Góp ý"))
+    if too_long:
+        raise PracticeErrors(too_long)
     if dossier.status not in (DossierStatus.DONE, DossierStatus.RETURNED):
         raise PracticeErrors([PracticeError("rating_not_ready", step="rating")])
     score = int(score) if str(score).isdigit() else 0

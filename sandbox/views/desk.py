@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from ..errors import PracticeErrors
-from ..models import DossierStatus
+from ..models import DossierEvent, DossierStatus
 from ..services import desk as desk_services
 from ..services.dossiers import attachment_slots
 from .common import own_dossier, sandbox_render, step_entered, with_practice
@@ -51,8 +51,12 @@ def _number(post, key, default, low, high):
 
 
 def _officer_name(request):
+    """The name the timeline shows, cut to its column (DossierEvent.actor): a platform
+    user's full name may be longer, which PostgreSQL would refuse."""
     user = request.user
-    return f"Cán bộ {user.get_full_name() or user.get_username()}"
+    name = f"Cán bộ {user.get_full_name() or user.get_username()}"
+    limit = DossierEvent._meta.get_field("actor").max_length
+    return name if len(name) <= limit else f"{name[: limit - 1]}…"
 
 
 @login_required

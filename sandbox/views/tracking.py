@@ -165,25 +165,26 @@ def receipt_pdf(request, payment_id):
 def lookup(request):
     """Tra cứu hồ sơ by code + CCCD, among this learner's own dossiers only."""
     errors, found = [], None
-    code, cccd = request.GET.get("ma", "").strip(), "".join(request.GET.get("cccd", "").split())
-    if code or cccd:
-        found = PracticeDossier.objects.filter(
-            owner_key=request.practice.owner_key, code=code, identity__cccd=cccd
-        ).first()
-        if found is None:
-            errors = [
-                PracticeError(
-                    "tracking_not_found", step="tracking", field="ma", field_label="Mã hồ sơ"
-                )
-            ]
-            practice_errors_record(ctx=request.practice, errors=errors)
+    code, cccd = request.GET.get("ma", ""), request.GET.get("cccd", "")
+    if code.strip() or cccd.strip():
+        try:
+            found = dossier_services.dossier_lookup(ctx=request.practice, code=code, cccd=cccd)
+        except PracticeErrors as failure:
+            errors = failure.errors
         else:
             auto_officer_tick(ctx=request.practice, dossier=found)
             found.refresh_from_db()
     return sandbox_render(
         request,
         "sandbox/lookup.html",
-        {"errors": errors, "found": found, "code": code, "cccd": cccd},
+        {
+            "errors": errors,
+            "found": found,
+            # What was typed is shown again, unless it was refused: never a page
+            # carrying 10.000 characters or someone's real ID number back.
+            "code": "" if any(e.field == "ma" and e.code == "too_long" for e in errors) else code,
+            "cccd": "" if any(e.field == "cccd" for e in errors) else cccd,
+        },
         step="tracking",
     )
 

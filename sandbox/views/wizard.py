@@ -6,11 +6,14 @@ from django.views.decorators.http import require_POST
 from courses.models import ProcedurePage, Sector
 from courses.selectors import search_catalogue
 
-from ..errors import PracticeErrors
+from ..blocks import field_kind
+from ..errors import PracticeError, PracticeErrors
 from ..models import Payment, PracticeDossier
 from ..models.dossiers import DeliveryMethod
 from ..services import dossiers as dossier_services
 from ..services import payments
+from ..services.events import practice_errors_record
+from ..validators import SEARCH_MAX
 from .common import own_dossier, portal_login_required, sandbox_render, step_entered
 
 WIZARD = [
@@ -32,6 +35,10 @@ def procedures(request):
     level = request.GET.get("cap", "")
     sector = request.GET.get("linh_vuc", "")
     items = list(_practice_procedures())
+    errors = dossier_services.length_errors("find", (query, SEARCH_MAX, "q", "Từ khóa"))
+    if errors:
+        practice_errors_record(ctx=request.practice, errors=errors)
+        query = ""  # neither searched for nor shown again
     if query.strip():
         found = [page.pk for page in search_catalogue(query)["procedures"]]
         items = sorted(
@@ -52,6 +59,7 @@ def procedures(request):
             "level": level,
             "sector": sector,
             "sectors": sectors,
+            "errors": errors,
         },
         step="find",
     )
@@ -68,9 +76,6 @@ def procedure_detail(request, slug):
         if case not in form.case_list():
             case = ""
         if agency not in _agencies(procedure, request.identity):
-            from ..errors import PracticeError
-            from ..services.events import practice_errors_record
-
             errors = [
                 PracticeError(
                     "required", step="agency", field="agency", field_label="Cơ quan thực hiện"
@@ -190,6 +195,7 @@ def _eform_fields(dossier, posted):
         fields = []
         for field in section.value["fields"]:
             field = dict(field)
+            field["kind"] = field_kind(field)
             value = dossier.form_data.get(field["key"])
             if posted is not None:
                 value = posted.get(field["key"], "")
