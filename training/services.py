@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 
 from courses.search import normalize_input as clean_text
+from home.hashers import LIGHT_HASHER
 
 from .models import (
     JOIN_CODE_LETTERS,
@@ -86,11 +87,11 @@ def normalise_code(code):
 
 
 def _card_password():
-    """A password that fits on a printed card, and its hash. Hashing takes a good part of a
-    second on purpose: callers do it before their transaction, never inside it, or every
-    other phone's write would wait behind it on SQLite."""
+    """A password that fits on a printed card, and its hash (the light hasher: random
+    characters, re-hashed at full strength at the first log-in; see home/hashers.py).
+    Callers still hash before their transaction, never inside it."""
     password = "".join(secrets.choice(CARD_PASSWORD_LETTERS) for _ in range(8))
-    return password, make_password(password)
+    return password, make_password(password, hasher=LIGHT_HASHER)
 
 
 def _learner_account(display_name, password_hash):

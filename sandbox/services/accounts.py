@@ -6,6 +6,8 @@ import secrets
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 
+from home.hashers import LIGHT_HASHER
+
 from ..errors import PracticeError, PracticeErrors, too_long_error
 from ..models import OtpChallenge, PracticeAccount, PracticeEvent, PracticeIdentity
 from ..models.accounts import PRACTICE_CCCD_PREFIX
@@ -321,7 +323,7 @@ def password_set(*, ctx, account, password, confirm):
         return  # sent again after it worked: nothing more to do, nothing to hash
     # Hashing is deliberately slow: do it before the transaction, never holding the
     # write lock (on SQLite a write transaction makes every other writer wait).
-    hashed = make_password(password)
+    hashed = make_password(password, hasher=LIGHT_HASHER)  # made-up accounts: home/hashers.py
     with transaction.atomic():
         _lock_account(account)
         if account.is_active:

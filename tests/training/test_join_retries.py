@@ -130,3 +130,28 @@ def test_learner_usernames_cannot_be_guessed(training_class):
     assert len(names) == 20
     assert all(re.fullmatch(r"hv[a-hj-km-np-z2-9]{8}", name) for name in names)
     assert not all(name[2:].isdigit() for name in names)
+
+
+def test_card_passwords_are_hashed_light_then_at_full_strength_on_first_log_in(
+    client, training_class, settings
+):
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        "home.hashers.LightPBKDF2PasswordHasher",
+    ]
+    enrollment, password = services.class_join(
+        code=training_class.join_code,
+        user=None,
+        display_name="Bảy",
+        birth_year="",
+        consent=True,
+        now=datetime.datetime.now(datetime.UTC),
+    )
+    learner = enrollment.learner
+    assert learner.password.startswith("pbkdf2_sha256_light$100000$")
+    response = client.post(
+        "/tai-khoan/dang-nhap/", {"username": learner.username, "password": password}
+    )
+    assert response.status_code == 302
+    learner.refresh_from_db()
+    assert learner.password.startswith("pbkdf2_sha256$1000000$")
