@@ -59,9 +59,9 @@ def no_csp_violations(request):
     refused = []
     page.on(
         "console",
-        lambda message: refused.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     yield
     assert refused == [], refused
