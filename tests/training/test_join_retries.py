@@ -35,6 +35,19 @@ def _shown_password(response):
     return re.search(r'class="card-password">([^<]+)<', response.content.decode()).group(1)
 
 
+def _visitor_joins(training_class, *, name="Bảy", now=None, token=""):
+    """A visitor without an account joins through the service; (enrollment, password)."""
+    return services.class_join(
+        code=training_class.join_code,
+        user=None,
+        display_name=name,
+        birth_year="",
+        consent=True,
+        now=now or datetime.datetime.now(datetime.UTC),
+        token=token,
+    )
+
+
 def test_the_same_form_sent_twice_makes_one_account_and_shows_a_working_password(
     client, training_class
 ):
@@ -70,42 +83,18 @@ def test_a_token_in_the_address_is_never_used(client, training_class):
 def test_an_old_token_does_not_reset_the_password(training_class):
     now = datetime.datetime.now(datetime.UTC)
     token = "b" * 32
-    enrollment, password = services.class_join(
-        code=training_class.join_code,
-        user=None,
-        display_name="Bảy",
-        birth_year="",
-        consent=True,
-        now=now,
-        token=token,
-    )
+    enrollment, password = _visitor_joins(training_class, now=now, token=token)
     later = now + services.JOIN_REPEAT_WINDOW + datetime.timedelta(minutes=1)
     Enrollment.objects.filter(pk=enrollment.pk).update(created_at=now)
     with pytest.raises(services.TrainingError, match="Bạn đã vào lớp này rồi"):
-        services.class_join(
-            code=training_class.join_code,
-            user=None,
-            display_name="Bảy",
-            birth_year="",
-            consent=True,
-            now=later,
-            token=token,
-        )
+        _visitor_joins(training_class, now=later, token=token)
     enrollment.learner.refresh_from_db()
     assert enrollment.learner.check_password(password)
 
 
 def test_a_malformed_token_is_ignored(training_class):
     for _ in range(2):
-        services.class_join(
-            code=training_class.join_code,
-            user=None,
-            display_name="Bảy",
-            birth_year="",
-            consent=True,
-            now=datetime.datetime.now(datetime.UTC),
-            token="not-a-token",
-        )
+        _visitor_joins(training_class, token="not-a-token")
     assert Enrollment.objects.filter(join_token="").count() == 2
 
 
@@ -120,14 +109,7 @@ def test_learner_usernames_cannot_be_guessed(training_class):
     """Usernames are drawn from 31^8 values, not a counter or six digits."""
     names = set()
     for n in range(20):
-        enrollment, _password = services.class_join(
-            code=training_class.join_code,
-            user=None,
-            display_name=f"Học viên {n}",
-            birth_year="",
-            consent=True,
-            now=datetime.datetime.now(datetime.UTC),
-        )
+        enrollment, _password = _visitor_joins(training_class, name=f"Học viên {n}")
         names.add(enrollment.learner.username)
     assert len(names) == 20
     assert all(re.fullmatch(r"hv[a-hj-km-np-z2-9]{8}", name) for name in names)
@@ -141,14 +123,7 @@ def test_card_passwords_are_hashed_light_then_at_full_strength_on_first_log_in(
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",
         "home.hashers.LightPBKDF2PasswordHasher",
     ]
-    enrollment, password = services.class_join(
-        code=training_class.join_code,
-        user=None,
-        display_name="Bảy",
-        birth_year="",
-        consent=True,
-        now=datetime.datetime.now(datetime.UTC),
-    )
+    enrollment, password = _visitor_joins(training_class)
     learner = enrollment.learner
     assert learner.password.startswith("pbkdf2_sha256_light$100000$")
     response = client.post(
