@@ -8,7 +8,7 @@ export PYTHONPATH := site
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run class dev serve-prepare test test-fast lint format messages system-packages worker clean bench-video bench-reports bench-class
+.PHONY: setup run class dev serve-prepare run-packages test test-fast lint format messages system-packages worker clean bench-video bench-reports bench-class
 
 $(STAMP): requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -27,10 +27,13 @@ messages: $(STAMP)
 # autoreload and Django's debug pages, for developers only.
 EMBEDDED := DJANGO_SETTINGS_MODULE=config.settings.embedded
 
-serve-prepare: setup
+# Static files first: the demo tutorials are captured from the practice portal's own
+# pages while seeding, and those pages need their styles.
+serve-prepare: setup run-packages
 	$(EMBEDDED) $(BIN)/python manage.py migrate --no-input -v 0
-	$(EMBEDDED) $(BIN)/python manage.py seed_demo
 	$(EMBEDDED) $(BIN)/python manage.py collectstatic --no-input -v 0
+	$(EMBEDDED) $(BIN)/python manage.py seed_demo
+	$(EMBEDDED) $(BIN)/python manage.py capture_tutorials
 
 run: serve-prepare
 	@echo "Quản trị: http://$(HOST):$(PORT)/admin/"
@@ -45,10 +48,16 @@ dev: setup
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# Debian's Chromium drives the browser tests (never a browser download); espeak-ng
-# gives the tutorials a Vietnamese voice (without it they are silent, with captions).
+# Debian's Chromium captures the tutorials from the practice portal and drives the browser
+# tests (never a browser download); espeak-ng gives the tutorials a Vietnamese voice
+# (without it they are silent, with captions); the emoji font draws the simulated phone's
+# icons. Tesseract reads video frames back in the tests. Without root these print the
+# apt-get line instead, and the platform falls back to illustrated, silent tutorials.
+run-packages:
+	@bash .ci/install-system-packages chromium espeak-ng emoji-font
+
 system-packages:
-	@bash .ci/install-system-packages chromium espeak-ng
+	@bash .ci/install-system-packages chromium espeak-ng emoji-font tesseract
 
 test: setup system-packages
 	$(BIN)/pytest
@@ -69,9 +78,12 @@ format: setup
 worker: setup
 	$(BIN)/celery -A config worker -l info
 
-# Tutorial video pipeline against plain ffmpeg on the same frames; fails on a missed target.
-bench-video: setup
+# Tutorial video pipeline against plain ffmpeg on the same frames; then the birth
+# registration captured from the practice portal and rendered, against the render alone,
+# with KB/s per rendition and the OCR legibility of its labels. Fails on a missed target.
+bench-video: setup system-packages
 	$(BIN)/python -m courses.video.bench
+	$(BIN)/python -m sandbox.capture.bench $(PROCEDURES)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

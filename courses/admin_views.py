@@ -25,7 +25,7 @@ def _editable_page(request, page_id):
 def render_status_json(request, page_id):
     status = render_status(_editable_page(request, page_id))
     tutorial = status.pop("tutorial")
-    status["preview"] = tutorial.video_360.url if tutorial and tutorial.video_360 else ""
+    status["preview"] = tutorial.small_video.url if tutorial and tutorial.small_video else ""
     return JsonResponse(status)
 
 

@@ -1,5 +1,6 @@
 """Blocks that describe a procedure and the lessons of a course."""
 
+from django.core.exceptions import ValidationError
 from django.utils import numberformat
 from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
@@ -105,6 +106,62 @@ class LegalBasisBlock(blocks.StructBlock):
         description = _("A legal document this procedure rests on")
 
 
+PRACTICE_ACTIONS = [
+    ("open", _("Open a practice page (its address, e.g. /thuc-hanh/dang-nhap/)")),
+    ("press", _("Press a button or link (its text)")),
+    ("fill", _("Type into a field (its label)")),
+    ("choose", _("Choose an option (the list's label or question)")),
+    ("tick", _("Tick a box (its label)")),
+    ("upload", _("Attach a sample photo (the document's name)")),
+    ("code", _("Type the code the simulated phone received (the field's label)")),
+    ("point", _("Point at something on the screen (its text)")),
+]
+ACTIONS_WITH_VALUE = {"fill", "choose"}
+
+
+class PracticeActionBlock(blocks.StructBlock):
+    """One thing a person does in the practice portal, found by what they see on screen.
+
+    The capture (sandbox.capture) plays these in a browser; a label that is no longer on
+    the page stops it with a message naming the step and this action.
+    """
+
+    action = blocks.ChoiceBlock(choices=PRACTICE_ACTIONS, label=_("Action"))
+    target = blocks.CharBlock(
+        label=_("What is on screen"),
+        max_length=200,
+        help_text=_("The label, button text or address exactly as the practice portal shows it."),
+    )
+    value = blocks.CharBlock(
+        label=_("What to type or choose"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "{ho_ten}, {cccd}, {so_dien_thoai} and {mat_khau} stand for the practice card."
+        ),
+    )
+    picture = blocks.BooleanBlock(
+        label=_("Use this screen as the step's picture"), required=False, default=False
+    )
+
+    class Meta:
+        icon = "pick"
+        label_format = "{action}: {target}"
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if value["action"] in ACTIONS_WITH_VALUE and not value.get("value"):
+            errors["value"] = ValidationError(_("Write what to type or choose."))
+        if value["action"] == "open" and not value["target"].startswith("/thuc-hanh/"):
+            errors["target"] = ValidationError(
+                _("Only pages of the practice portal (/thuc-hanh/…).")
+            )
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
+        return value
+
+
 class TutorialStepBlock(blocks.StructBlock):
     """One step of doing the procedure online, written for someone who has never done it.
 
@@ -143,6 +200,15 @@ class TutorialStepBlock(blocks.StructBlock):
     )
     recording_start = blocks.FloatBlock(label=_("Recording start (s)"), required=False)
     recording_end = blocks.FloatBlock(label=_("Recording end (s)"), required=False)
+    practice_script = blocks.ListBlock(
+        PracticeActionBlock(),
+        label=_("What to do in the practice portal (for the video)"),
+        default=[],
+        help_text=_(
+            "The tutorial video and the step's picture are captured from the practice portal "
+            "by playing these actions."
+        ),
+    )
     tips = blocks.ListBlock(blocks.CharBlock(label=_("Tip")), label=_("Tips"), default=[])
     common_mistakes = blocks.ListBlock(
         blocks.CharBlock(label=_("Mistake")), label=_("Common mistakes"), default=[]

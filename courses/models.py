@@ -15,6 +15,7 @@ from .blocks import (
     RequiredDocumentBlock,
     TutorialStepBlock,
 )
+from .capture_models import CaptureShot, StepCapture  # noqa: F401 - registers the models
 from .panels import RenderStatusPanel
 from .render_models import TutorialRender, VideoWatchLog  # noqa: F401 - registers the models
 from .search import folded_document
@@ -215,7 +216,12 @@ class ProcedurePage(FoldedSearchMixin, Page):  # noqa: DJ008 - Page.__str__ appl
 
     def get_context(self, request, *args, **kwargs):
         # selectors import this module
-        from .selectors import courses_using_procedure, procedure_videos, video_chapters
+        from .selectors import (
+            courses_using_procedure,
+            procedure_videos,
+            step_pictures,
+            video_chapters,
+        )
         from .watching import viewing_start
 
         context = super().get_context(request, *args, **kwargs)
@@ -224,6 +230,7 @@ class ProcedurePage(FoldedSearchMixin, Page):  # noqa: DJ008 - Page.__str__ appl
         context["tutorial_video"] = videos["tutorial"]
         context["step_videos"] = videos["steps"]
         context["chapters"] = video_chapters(videos["tutorial"])
+        context["step_pictures"] = step_pictures(self)
         served = [videos["tutorial"], *videos["steps"].values()]
         if hasattr(request, "session"):  # previews and dummy requests may have none
             viewing_start(session=request.session, renders=[r for r in served if r])

@@ -41,14 +41,19 @@ class TutorialRender(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     video_360 = models.FileField(upload_to=render_path, blank=True, max_length=255)
     video_720 = models.FileField(upload_to=render_path, blank=True, max_length=255)
+    # Portrait 360×640 for phones: made for tutorials captured from the practice portal,
+    # whose screens are phone-shaped (the landscape 360p would shrink them illegibly).
+    video_phone = models.FileField(upload_to=render_path, blank=True, max_length=255)
     poster = models.FileField(upload_to=render_path, blank=True, max_length=255)
     captions_vtt = models.TextField(blank=True)
     chapters_vtt = models.TextField(blank=True)
     duration = models.FloatField(null=True, blank=True)
     size_360 = models.PositiveIntegerField(null=True, blank=True)
     size_720 = models.PositiveIntegerField(null=True, blank=True)
+    size_phone = models.PositiveIntegerField(null=True, blank=True)
     has_narration = models.BooleanField(default=False)
     step_durations = models.JSONField(default=list, blank=True)
+    shot_schedule = models.JSONField(default=list, blank=True)  # frames per captured shot
     timings = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # When this content was last asked for: after a revert to older content, its old
@@ -73,6 +78,11 @@ class TutorialRender(models.Model):
     @property
     def is_tutorial(self):
         return not self.step_key
+
+    @property
+    def small_video(self):
+        """The file for phones and weak links: portrait when there is one."""
+        return self.video_phone or self.video_360
 
 
 class VideoWatchLog(models.Model):

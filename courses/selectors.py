@@ -92,9 +92,26 @@ def procedure_videos(page):
     return {"tutorial": served.get(""), "steps": served, "latest": latest}
 
 
+def step_pictures(page):
+    """{step key: its newest finished capture} for the step pictures on the page: the
+    screens captured from the practice portal replace the uploaded screenshot."""
+    from .capture_models import StepCapture
+
+    pictures = {}
+    done = StepCapture.objects.filter(
+        procedure=page, status=StepCapture.Status.DONE, still__isnull=False
+    ).select_related("still")
+    for capture in done.order_by("-finished_at"):
+        pictures.setdefault(capture.step_key, capture)
+    return pictures
+
+
 def render_status(page):
     """The editor's view of the page's renders, for the admin panel and its polling."""
+    from .captures import capture_plan
+
     videos = procedure_videos(page)
+    plan = capture_plan(page)
     titles = {
         block.id: f"Bước {n}: {block.value['title']}" for n, block in enumerate(page.steps, start=1)
     }
@@ -110,6 +127,7 @@ def render_status(page):
                 "progress": row.progress if row else 0,
                 "error": row.error if row else "",
                 "serving": bool(videos["steps"].get(key)),
+                **_capture_state(plan, key),
             }
         )
     done = sum(1 for item in items if item["status"] == "done")
@@ -117,7 +135,31 @@ def render_status(page):
         "items": items,
         "percent": round(100 * done / len(items)) if items else 0,
         "tutorial": videos["tutorial"],
+        "capture_reason": plan.reason if plan.hashes else "",
+        "unscripted": len(titles) - len(plan.hashes),
     }
+
+
+def _capture_state(plan, key):
+    """How a step's screens stand: captured from the practice portal, or why not."""
+    if not key:
+        return {"capture": "", "capture_error": ""}
+    if key not in plan.hashes:
+        return {"capture": "Ảnh minh họa (bước chưa có kịch bản thực hành)", "capture_error": ""}
+    for rows, label in (
+        (plan.done, "Đã chụp từ môi trường thực hành"),
+        (plan.waiting, "Đang chờ chụp màn hình"),
+    ):
+        if key in rows:
+            return {"capture": label, "capture_error": ""}
+    if key in plan.failed:
+        return {
+            "capture": "Lỗi khi chụp: dùng ảnh minh họa",
+            "capture_error": plan.failed[key].error,
+        }
+    if plan.reason:
+        return {"capture": "Chưa chụp: dùng ảnh minh họa", "capture_error": ""}
+    return {"capture": "Chưa chụp", "capture_error": ""}
 
 
 def video_chapters(render):

@@ -11,9 +11,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from .captures import capture_plan, captures_request
 from .render_models import TutorialRender
 from .video.narration import narrator_id
-from .video.specs import StepSpec, TutorialSpec, content_hash
+from .video.specs import ShotSpec, StepSpec, TutorialSpec, content_hash
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 4
@@ -41,24 +42,60 @@ def _highlight(text):
     return (left, top, width, height)
 
 
-def step_spec(block, number):
+def _shots(capture, *, with_images):
+    return tuple(
+        ShotSpec(
+            kind=shot.kind,
+            image=_read(shot.image) if with_images else None,
+            box=tuple(shot.box) if shot.box else None,
+            label=shot.action_label,
+            typed=shot.typed,
+            banner=tuple(shot.banner) if shot.banner else None,
+        )
+        for shot in capture.shots.all()
+    )
+
+
+def step_spec(block, number, capture=None, *, with_images=True):
+    """What one step renders from: its captured screens when it has them, else the
+    editor's screenshot (or recording). Both narrate the instruction."""
     value = block.value
     screenshot = value["screenshot"]
+    captured = capture is not None
     return StepSpec(
         key=block.id,
         title=f"Bước {number}: {value['title']}",
         caption=value.get("caption") or value["title"],
-        screenshot=_read(screenshot.file) if screenshot else None,
-        highlight=_highlight(value.get("highlight")),
+        screenshot=_read(screenshot.file) if screenshot and not captured else None,
+        highlight=None if captured else _highlight(value.get("highlight")),
         voice=_read(value["voice"].file) if value.get("voice") else None,
-        recording=_read(value["recording"].file) if value.get("recording") else None,
+        recording=_read(value["recording"].file)
+        if value.get("recording") and not captured
+        else None,
         recording_start=value.get("recording_start") or 0.0,
         recording_end=value.get("recording_end"),
+        instruction=value.get("instruction") or "",
+        shots=_shots(capture, with_images=with_images) if captured else (),
+        pixel_ratio=capture.pixel_ratio if captured else 1.0,
+        shots_digest=capture.shots_digest if captured else "",
     )
 
 
-def tutorial_spec(page):
-    steps = tuple(step_spec(block, number) for number, block in enumerate(page.steps, start=1))
+def tutorial_spec(page, captures=None, *, with_images=True, only_step=None):
+    """The render input of a page; ``captures`` ({step key: done StepCapture}) defaults
+    to the page's current ones. With ``only_step`` (a step clip's render) the other
+    steps' captured screens are not read."""
+    if captures is None:
+        captures = capture_plan(page).done
+    steps = tuple(
+        step_spec(
+            block,
+            number,
+            captures.get(block.id),
+            with_images=with_images and only_step in (None, block.id),
+        )
+        for number, block in enumerate(page.steps, start=1)
+    )
     return TutorialSpec(title=page.title, subtitle=page.implementing_agency, steps=steps)
 
 
@@ -91,11 +128,16 @@ def tutorial_renders_request(*, page, force=False):
     """Ask for the renders a published page needs: one per step whose content changed,
     and the whole tutorial when anything changed. Unchanged content renders nothing.
 
-    ``force`` (the editor's "render again") re-runs failed rows too.
+    ``force`` (the editor's "render again") re-runs failed rows too. Steps scripted in
+    the practice portal are captured first when their screens are missing or out of
+    date; the renders are asked for when the capture ends.
     """
     if not page.steps:
         return []
-    spec = tutorial_spec(page)
+    plan = capture_plan(page)
+    if captures_request(page=page, plan=plan, force=force):
+        return []  # the capture asks for the renders when its screens are stored
+    spec = tutorial_spec(page, plan.done, with_images=False)
     narrator = narrator_id()
     wanted = [("", "", content_hash(spec, narrator=narrator))]
     wanted += [(step.key, step.title, content_hash(step, narrator=narrator)) for step in spec.steps]
@@ -156,7 +198,7 @@ def tutorial_render_execute(*, render_id):
         _fail(render, "Đã thử dựng nhiều lần mà không được; hãy kiểm tra ảnh và tệp của bước.")
         return False
     page = render.procedure  # the live (published) content that was hashed at request time
-    spec = tutorial_spec(page)
+    spec = tutorial_spec(page, only_step=render.step_key or None)
     try:
         with tempfile.TemporaryDirectory(prefix="render-") as folder:
             render_progress(render.pk, 5)
@@ -189,6 +231,7 @@ def _store(render, output):
     for label, field, size_field in (
         ("360p", "video_360", "size_360"),
         ("720p", "video_720", "size_720"),
+        ("phone", "video_phone", "size_phone"),
     ):
         rendition = output.renditions.get(label)
         if rendition is None:
@@ -208,6 +251,7 @@ def _store(render, output):
     render.captions_vtt = output.captions_vtt
     render.chapters_vtt = output.chapters_vtt
     render.step_durations = list(output.step_durations)
+    render.shot_schedule = list(output.shot_schedule)
     render.timings = dict(output.timings)
     render.status = TutorialRender.Status.DONE
     render.progress = 100

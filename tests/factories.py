@@ -97,7 +97,9 @@ def channel(channel="truc_tuyen", value="1", unit="ngay_lam_viec", fee=0, fee_no
     )
 
 
-def step(title, instruction="Bấm nút.", tips=(), mistakes=()):
+def step(title, instruction="Bấm nút.", tips=(), mistakes=(), script=()):
+    """A tutorial step; ``script`` is its practice-portal actions as (action, target[,
+    value]) tuples."""
     return (
         "step",
         {
@@ -107,5 +109,10 @@ def step(title, instruction="Bấm nút.", tips=(), mistakes=()):
             "screenshot_alt": "",
             "tips": list(tips),
             "common_mistakes": list(mistakes),
+            "practice_script": [practice_action(*action) for action in script],
         },
     )
+
+
+def practice_action(action, target, value="", picture=False):
+    return {"action": action, "target": target, "value": value, "picture": picture}

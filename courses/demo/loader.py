@@ -26,6 +26,7 @@ from ..models import (
     Sector,
 )
 from .courses import COURSES
+from .practice_scripts import PRACTICE_SCRIPTS
 from .procedures import LIFE_EVENTS, PROCEDURES, SECTORS
 from .screens import phone_screen_png, practice_form_pdf
 
@@ -72,6 +73,7 @@ def _form_document(procedure, form_title):
 
 
 def _procedure_fields(data):
+    scripts = PRACTICE_SCRIPTS.get(data["slug"], [])
     steps = [
         (
             "step",
@@ -83,6 +85,7 @@ def _procedure_fields(data):
                 + ", ".join(step["screen"]["fields"]),
                 "tips": step["tips"],
                 "common_mistakes": step["mistakes"],
+                "practice_script": scripts[number - 1] if number <= len(scripts) else [],
             },
         )
         for number, step in enumerate(data["steps"], start=1)

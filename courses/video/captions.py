@@ -76,14 +76,26 @@ def captions_vtt(
     durations: Sequence[float],
     title_duration: float = 0.0,
     tutorial: TutorialSpec | None = None,
+    sentences: Sequence[Sequence[tuple[float, str]]] | None = None,
 ) -> str:
-    """One cue per step with its caption; a first cue for the title card if there is one."""
+    """A first cue for the title card if there is one, then per step either one cue with
+    its caption or, given ``sentences`` ([(seconds into the step, text), …] per step, as
+    the voice says them), one cue per sentence, shown from when it is heard."""
     cues = []
     if title_duration > 0 and tutorial is not None:
         title = nfc(tutorial.title) + (f" — {nfc(tutorial.subtitle)}" if tutorial.subtitle else "")
         cues.append((TITLE_CUE_ID, 0.0, title_duration, title))
     for index, step, start, end in _timeline(steps, durations, title_duration):
-        cues.append((_cue_id(step.key, index), start, end, step.caption or step.title))
+        spoken = list(sentences[index - 1]) if sentences else []
+        if not spoken:
+            cues.append((_cue_id(step.key, index), start, end, step.caption or step.title))
+            continue
+        key = _cue_id(step.key, index)
+        for n, (offset, text) in enumerate(spoken):
+            cue_start = start if n == 0 else min(end, start + offset)
+            cue_end = end if n + 1 == len(spoken) else min(end, start + spoken[n + 1][0])
+            if cue_end > cue_start:
+                cues.append((key if n == 0 else f"{key}-{n + 1}", cue_start, cue_end, text))
     return _document("captions", cues)
 
 

@@ -21,7 +21,7 @@ import numpy as np
 from moviepy import concatenate_videoclips
 from PIL import Image
 
-from . import captions, frames, narration
+from . import captions, captured, frames, narration
 from .painter import HIGHLIGHT_AT, Painter, recording_clip, still_clip
 from .prepare import PreparedStep, prepare_steps
 from .probe import probe
@@ -111,6 +111,35 @@ def _render(steps, out_dir, *, tutorial, heights, fps, name, narrate, title_fram
         title_s = title_frames / fps
         audio_path = narration_track(prepared, title_frames, fps, work_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
+        # Steps with an instruction are captioned sentence by sentence, as they are spoken.
+        sentences = [
+            list(zip(p.sentence_starts, p.sentences, strict=True)) if s.instruction.strip() else []
+            for s, p in zip(steps, prepared, strict=True)
+        ]
+        if any(p.shots for p in prepared):
+            renditions, poster = _render_captured(
+                prepared,
+                tutorial,
+                out_dir,
+                heights,
+                fps,
+                name,
+                title_frames,
+                count,
+                audio_path,
+                written,
+                timings,
+            )
+            timings["total"] = time.perf_counter() - started
+            return RenderOutput(
+                renditions=renditions,
+                poster_path=str(poster),
+                captions_vtt=captions.captions_vtt(steps, durations, title_s, tutorial, sentences),
+                chapters_vtt=captions.chapters_vtt(steps, durations, title_s, tutorial),
+                step_durations=durations,
+                timings=timings,
+                shot_schedule=[list(p.shot_frames) if p.shots else [] for p in prepared],
+            )
         painter = Painter(prepared, tutorial, fps, count=count)
         try:
             # Queue every still now: the painter thread draws step k+1 while ffmpeg
@@ -140,11 +169,87 @@ def _render(steps, out_dir, *, tutorial, heights, fps, name, narrate, title_fram
     return RenderOutput(
         renditions=renditions,
         poster_path=str(poster),
-        captions_vtt=captions.captions_vtt(steps, durations, title_s, tutorial),
+        captions_vtt=captions.captions_vtt(steps, durations, title_s, tutorial, sentences),
         chapters_vtt=captions.chapters_vtt(steps, durations, title_s, tutorial),
         step_durations=durations,
         timings=timings,
     )
+
+
+def _render_captured(
+    prepared,
+    tutorial,
+    out_dir,
+    heights,
+    fps,
+    name,
+    title_frames,
+    count,
+    audio_path,
+    written,
+    timings,
+):
+    """The phone layouts (captured.py): landscape 720p and portrait for phones."""
+    chosen = captured.layouts(prepared, heights)
+    if not chosen:
+        raise RenderInputError("Không có kích thước video nào để dựng / no rendition asked for")
+    renditions = {}
+    poster = None
+    try:
+        for label, layout in chosen.items():
+            path = out_dir / f"{name}-{label}.mp4"
+            t0 = time.perf_counter()
+            clips = []
+            if title_frames:
+                sentences = [s for p in prepared for s in p.sentences]
+                card = captured.title_still(layout, tutorial, count, sentences)
+                clips.append(captured.still_clip(card, title_frames, fps))
+            step_clips = [captured.step_clip(step, layout, count, fps) for step in prepared]
+            clips += step_clips
+            total = title_frames + sum(p.frames for p in prepared)
+            _write_clips(clips, total, fps, audio_path, path, written)
+            timings[f"encode_{label}"] = time.perf_counter() - t0
+            renditions[label] = _read_back(label, path)
+            if poster is None or label == "phone":
+                first = step_clips[0]
+                poster = Image.fromarray(first.get_frame(min(HIGHLIGHT_AT, first.duration / 2)))
+        t0 = time.perf_counter()
+        poster_path = out_dir / f"{name}-poster.jpg"
+        _write_poster(poster, poster_path, written)
+        timings["poster"] = time.perf_counter() - t0
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return renditions, poster_path
+
+
+def _write_clips(clips, total_frames, fps, audio_path, path, written) -> None:
+    final = None
+    tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.tmp.mp4")
+    written.append(tmp)
+    try:
+        final = concatenate_videoclips(clips, method="chain")
+        final = final.with_duration((total_frames + 0.5) / fps)
+        params = VIDEO_PARAMS + (AUDIO_PARAMS if audio_path else [])
+        final.write_videofile(
+            str(tmp),
+            fps=fps,
+            codec="libx264",
+            preset="veryfast",
+            threads=2,
+            ffmpeg_params=params,
+            audio=str(audio_path) if audio_path else False,
+            audio_codec="aac",
+            logger=None,
+        )
+        os.replace(tmp, path)
+        written.append(path)
+    finally:
+        for clip in [final, *clips]:
+            if clip is not None:
+                clip.close()
+        tmp.unlink(missing_ok=True)
 
 
 def narration_track(prepared: list[PreparedStep], title_frames: int, fps: int, work_dir: Path):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 # Bump whenever a change to the drawing, timing or encoder settings changes the output, so
 # every stored render is seen as stale and re-rendered.
-PIPELINE_VERSION = "2026.11-1"
+PIPELINE_VERSION = "2026.12-1"
 
 
 class RenderInputError(ValueError):
@@ -31,6 +31,18 @@ def nfc(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class ShotSpec:
+    """One screen captured from the practice portal (see courses.capture_models)."""
+
+    kind: str  # look | tap | type | result
+    image: bytes | None  # PNG; None when only hashing
+    box: tuple[float, float, float, float] | None  # CSS px in the viewport
+    label: str = ""  # "Bấm “Tiếp tục”", shown beside the phone on the projector
+    typed: str = ""
+    banner: tuple[float, float, float, float] | None = None  # kept bright when dimming
+
+
+@dataclass(frozen=True)
 class StepSpec:
     """One step of a procedure as the editor wrote it."""
 
@@ -44,6 +56,12 @@ class StepSpec:
     recording_start: float = 0.0
     recording_end: float | None = None
     min_duration: float = 6.0
+    # The step's instruction: narrated and captioned sentence by sentence after the title.
+    instruction: str = ""
+    # Screens captured from the practice portal; when present they replace the screenshot.
+    shots: tuple[ShotSpec, ...] = ()
+    pixel_ratio: float = 1.0  # image pixels per CSS pixel of the shots
+    shots_digest: str = ""  # stands for the shots in the hash (their images unread)
 
 
 @dataclass(frozen=True)
@@ -54,6 +72,11 @@ class TutorialSpec:
     subtitle: str
     steps: tuple[StepSpec, ...]
     narrate: bool = True
+
+    @property
+    def captured(self) -> bool:
+        """Captured tutorials get a landscape 720p and a portrait phone rendition."""
+        return any(step.shots for step in self.steps)
 
 
 @dataclass
@@ -78,6 +101,8 @@ class RenderOutput:
     chapters_vtt: str
     step_durations: list[float]
     timings: dict[str, float] = field(default_factory=dict)
+    # Frames each captured shot is on screen, per step (empty for a screenshot step).
+    shot_schedule: list[list[int]] = field(default_factory=list)
 
 
 def _digest_bytes(data: bytes | None) -> str | None:
@@ -96,7 +121,22 @@ def _step_fields(step: StepSpec) -> dict:
         "recording_start": round(step.recording_start, 3),
         "recording_end": None if step.recording_end is None else round(step.recording_end, 3),
         "min_duration": round(step.min_duration, 3),
+        "instruction": nfc(step.instruction),
+        "shots": step.shots_digest or shots_digest(step.shots),
     }
+
+
+def shots_digest(shots) -> str:
+    """sha256 over captured screens: pictures, boxes and texts, in order."""
+    if not shots:
+        return ""
+    digest = hashlib.sha256()
+    for shot in shots:
+        box, banner = (list(b) if b else None for b in (shot.box, shot.banner))
+        fields = [shot.kind, box, banner, nfc(shot.label), nfc(shot.typed)]
+        digest.update(json.dumps(fields, ensure_ascii=False).encode())
+        digest.update(hashlib.sha256(shot.image or b"").digest())
+    return digest.hexdigest()
 
 
 def content_hash(spec: StepSpec | TutorialSpec, *, narrator: str = "") -> str:

@@ -7,8 +7,12 @@ Pure data, no Django imports. One entry per procedure slug of
 The fields follow ``shared/reference/dvc-flow.md`` sections 3.2–3.6. The reference
 marks the field lists as secondary: the real e-forms (TT 04/2020 and TT 01/2022 of
 Bộ Tư pháp, Mẫu 12/13/2024/LLTP, TT 68/2025/TT-BTC) were not seen field by field.
+Đăng ký thường trú follows Tờ khai thay đổi thông tin cư trú (Mẫu CT01) and đăng ký biến
+động đất đai the Đơn đăng ký biến động (Mẫu số 11/ĐK); their fields were not checked
+box by box against the real e-forms either.
 Fees: bản sao trích lục hộ tịch 8.000 đồng/bản; Phiếu lý lịch tư pháp thêm 5.000
-đồng/phiếu từ phiếu thứ 3. Editors must verify them on dichvucong.gov.vn.
+đồng/phiếu từ phiếu thứ 3; lệ phí đăng ký thường trú nộp trực tuyến 10.000 đồng, counted
+here per person registered. Editors must verify them on dichvucong.gov.vn.
 
 Field dict keys:
     key        -- ascii snake_case, unique within the form (^[a-z][a-z0-9_]*$)
@@ -653,10 +657,315 @@ HO_KINH_DOANH_FORM = {
     ],
 }
 
+BIEN_DONG_DAT_DAI_FORM = {
+    "cases": [
+        "Chuyển nhượng quyền sử dụng đất (mua bán)",
+        "Tặng cho quyền sử dụng đất",
+        "Thừa kế quyền sử dụng đất",
+        "Thay đổi thông tin người sử dụng đất (họ tên, giấy tờ tùy thân, địa chỉ)",
+    ],
+    # The registration fee is the province's and the taxes (lệ phí trước bạ, thuế thu
+    # nhập cá nhân) are notified later by the tax office: nothing is charged at submission,
+    # as in the procedure's online channel.
+    "fee_units_field": "",
+    "fee_free_units": 0,
+    "fee_per_unit": 0,
+    "fee_per_unit_label": "",
+    "sections": [
+        {
+            "title": "Người sử dụng đất, chủ sở hữu tài sản gắn liền với đất",
+            "fields": [
+                _field(
+                    "nguoi_su_dung_ho_ten",
+                    "Họ, chữ đệm và tên người sử dụng đất",
+                    prefill="full_name",
+                    help_text="Đã điền sẵn từ tài khoản; phải giống tên ghi trên Giấy chứng nhận.",
+                    guide="Vì sao: người đứng tên trên Giấy chứng nhận là người đăng ký biến "
+                    "động. Tên khác với trên sổ (thiếu chữ đệm, sai dấu) thì hồ sơ bị yêu cầu "
+                    "giải trình.",
+                    max_length=_NAME_MAX,
+                ),
+                _field(
+                    "nguoi_su_dung_cccd",
+                    "Số định danh cá nhân (số căn cước) của người sử dụng đất",
+                    "cccd",
+                    prefill="cccd",
+                    help_text="12 chữ số, đã điền sẵn từ tài khoản.",
+                    guide="Vì sao: cán bộ tra số này trong cơ sở dữ liệu dân cư, nên bạn không "
+                    "phải chụp căn cước. Sổ cũ ghi số chứng minh nhân dân cũng không sao: hệ "
+                    "thống tự đối chiếu.",
+                ),
+                _field(
+                    "nguoi_su_dung_dia_chi",
+                    "Địa chỉ thường trú",
+                    prefill="address",
+                    help_text="Số nhà, thôn hoặc ấp, xã, tỉnh",
+                    guide="Vì sao: cơ quan gửi thông báo nộp thuế, lệ phí và kết quả về địa chỉ "
+                    "này. Ghi nơi bạn đang thường trú, không phải địa chỉ thửa đất.",
+                ),
+                _field(
+                    "nguoi_su_dung_dien_thoai",
+                    "Số điện thoại liên hệ",
+                    "phone",
+                    prefill="phone",
+                    help_text="10 chữ số, bắt đầu bằng số 0",
+                    guide="Vì sao: cán bộ gọi số này để hẹn đo đạc, báo số thuế phải nộp hoặc "
+                    "ngày trả sổ. Hay sai: ghi số cũ không còn dùng.",
+                ),
+            ],
+        },
+        {
+            "title": "Thửa đất và Giấy chứng nhận đã cấp",
+            "fields": [
+                _field(
+                    "thua_dat_so",
+                    "Thửa đất số",
+                    "number",
+                    help_text="Xem dòng “Thửa đất số” trên Giấy chứng nhận, ví dụ 125",
+                    guide="Vì sao: số thửa cùng số tờ bản đồ chỉ đúng mảnh đất của bạn trên bản "
+                    "đồ địa chính. Hay nhầm: gõ số tờ bản đồ vào ô số thửa.",
+                ),
+                _field(
+                    "to_ban_do_so",
+                    "Tờ bản đồ số",
+                    "number",
+                    help_text="Xem dòng “Tờ bản đồ số” ngay cạnh số thửa, ví dụ 12",
+                    guide="Vì sao: một xã có nhiều tờ bản đồ, mỗi tờ có thửa số 1, số 2… Thiếu "
+                    "số tờ bản đồ thì cán bộ không tìm được thửa đất.",
+                ),
+                _field(
+                    "dia_chi_thua_dat",
+                    "Địa chỉ thửa đất",
+                    help_text="Thôn hoặc tổ dân phố, xã, tỉnh nơi có đất",
+                    guide="Vì sao: hồ sơ do Văn phòng đăng ký đất đai nơi có đất giải quyết. Sổ "
+                    "cấp trước ngày 1/7/2025 còn ghi huyện: ghi theo tên xã, tỉnh hiện nay.",
+                ),
+                _field(
+                    "dien_tich",
+                    "Diện tích (m²)",
+                    help_text="Gõ đúng như trên Giấy chứng nhận, ví dụ 120,5",
+                    guide="Vì sao: diện tích dùng để tính thuế, lệ phí và in trên sổ mới. Gõ "
+                    "đúng từng số như trên sổ, kể cả phần lẻ sau dấu phẩy.",
+                    max_length=20,
+                ),
+                _field(
+                    "so_phat_hanh_gcn",
+                    "Số phát hành Giấy chứng nhận",
+                    help_text="Chữ và số in ở trang 1 của sổ, ví dụ CĐ 123456",
+                    guide="Vì sao: số phát hành (số sê-ri) cho biết đúng cuốn sổ đang được đăng "
+                    "ký thay đổi. Hay nhầm với số vào sổ ở trang 2.",
+                    max_length=30,
+                ),
+                _field(
+                    "so_vao_so",
+                    "Số vào sổ cấp Giấy chứng nhận",
+                    help_text="Ghi ở cuối trang 2 của sổ, ví dụ CS 01234",
+                    guide="Vì sao: đây là số mà cơ quan đã ghi khi cấp sổ, dùng để tìm hồ sơ gốc "
+                    "của thửa đất trong kho lưu trữ.",
+                    max_length=30,
+                ),
+                _field(
+                    "ngay_cap_gcn",
+                    "Ngày cấp Giấy chứng nhận",
+                    "date",
+                    help_text="Gõ có dấu “/”, ví dụ 15/06/2015",
+                    guide="Vì sao: ngày cấp giúp cán bộ đối chiếu đúng cuốn sổ. Hay sai: gõ liền "
+                    "không có dấu “/”.",
+                ),
+            ],
+        },
+        {
+            "title": "Nội dung biến động",
+            "fields": [
+                _field(
+                    "noi_dung_bien_dong",
+                    "Nội dung biến động",
+                    "textarea",
+                    help_text="Ghi ngắn gọn đã thay đổi gì, ví dụ: Tặng cho toàn bộ thửa đất "
+                    "cho con là Nguyễn Văn A",
+                    guide="Vì sao: cán bộ ghi đúng nội dung này vào sổ. Ghi giống như trong hợp "
+                    "đồng đã công chứng: tặng cho, chuyển nhượng toàn bộ hay một phần thửa đất, "
+                    "cho ai.",
+                    max_length=500,
+                ),
+                _field(
+                    "ly_do_bien_dong",
+                    "Lý do biến động",
+                    "textarea",
+                    help_text="Ví dụ: theo hợp đồng tặng cho đã công chứng số 1523/2026, ngày "
+                    "10/11/2026",
+                    guide="Vì sao: lý do cho biết giấy tờ nào làm căn cứ thay đổi. Ghi số và "
+                    "ngày của hợp đồng hoặc văn bản thừa kế đã công chứng, chứng thực.",
+                    max_length=500,
+                ),
+                _field(
+                    "cap_gcn_moi",
+                    "Có nhu cầu cấp Giấy chứng nhận mới",
+                    "choice",
+                    choices="Có;Không",
+                    help_text="Chọn “Có” nếu muốn nhận sổ mới thay vì ghi thêm vào sổ cũ",
+                    guide="Vì sao: nếu không chọn, cơ quan chỉ ghi nội dung thay đổi vào trang "
+                    "sau của sổ cũ. Người nhận tặng cho, nhận chuyển nhượng thường cần sổ mới "
+                    "đứng tên mình.",
+                ),
+            ],
+        },
+    ],
+}
+
+THUONG_TRU_FORM = {
+    "cases": [
+        "Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình",
+        "Về ở với người thân (vợ về với chồng, con về với cha mẹ…), được chủ hộ đồng ý",
+        "Ở nhà thuê, nhà mượn, ở nhờ, được chủ nhà đồng ý",
+    ],
+    "fee_units_field": "so_nguoi_dang_ky",
+    "fee_free_units": 0,
+    "fee_per_unit": 10000,
+    "fee_per_unit_label": "Lệ phí đăng ký thường trú nộp trực tuyến: 10.000 đồng mỗi người",
+    # The fields of Tờ khai thay đổi thông tin cư trú (Mẫu CT01). The household members
+    # moving together are one paragraph here, not the paper form's table.
+    "sections": [
+        {
+            "title": "Thông tin người đề nghị",
+            "fields": [
+                _field(
+                    "ho_ten",
+                    "Họ, chữ đệm và tên",
+                    prefill="full_name",
+                    help_text="Đã điền sẵn từ tài khoản; đọc lại cho đúng.",
+                    guide="Vì sao: cán bộ tra họ tên cùng số định danh trong cơ sở dữ liệu dân "
+                    "cư. Bạn không phải gõ lại.",
+                    max_length=_NAME_MAX,
+                ),
+                _field(
+                    "ngay_sinh",
+                    "Ngày, tháng, năm sinh",
+                    "date",
+                    prefill="birth_date",
+                    help_text="Gõ có dấu “/”, ví dụ 14/05/1992",
+                    guide="Vì sao: ngày sinh giúp đối chiếu đúng người. Hay sai: gõ liền không "
+                    "có dấu “/”.",
+                ),
+                _field(
+                    "gioi_tinh",
+                    "Giới tính",
+                    "choice",
+                    choices="Nam;Nữ",
+                    guide="Vì sao: giới tính được ghi vào thông tin cư trú, giúp phân biệt với "
+                    "người trùng họ tên.",
+                ),
+                _field(
+                    "so_dinh_danh",
+                    "Số định danh cá nhân",
+                    "cccd",
+                    prefill="cccd",
+                    help_text="12 chữ số, đã điền sẵn từ tài khoản.",
+                    guide="Vì sao: Công an xã tra số này trong cơ sở dữ liệu dân cư, nên bạn "
+                    "không phải chụp căn cước hay nộp giấy xác nhận cư trú cũ.",
+                ),
+                _field(
+                    "so_dien_thoai",
+                    "Số điện thoại liên hệ",
+                    "phone",
+                    prefill="phone",
+                    help_text="10 chữ số, bắt đầu bằng số 0",
+                    guide="Vì sao: Công an xã gọi hoặc nhắn vào số này khi cần hỏi thêm hoặc "
+                    "báo kết quả. Hay sai: ghi số cũ không còn dùng.",
+                ),
+                _field(
+                    "email",
+                    "Thư điện tử (email)",
+                    required=False,
+                    help_text="Bỏ trống nếu không có",
+                    guide="Vì sao: thông báo kết quả cũng được gửi về hộp thư này. Không có "
+                    "email thì để trống, bạn vẫn nhận tin nhắn và thông báo trên VNeID.",
+                    max_length=120,
+                ),
+            ],
+        },
+        {
+            "title": "Thông tin chủ hộ",
+            "fields": [
+                _field(
+                    "chu_ho_ho_ten",
+                    "Họ, chữ đệm và tên chủ hộ",
+                    help_text="Người đứng tên chủ hộ ở nơi bạn đến ở; nếu chính bạn là chủ "
+                    "hộ thì ghi tên bạn",
+                    guide="Vì sao: bạn được đăng ký vào hộ của người này. Ở nhà người thân, "
+                    "nhà thuê, mượn thì chủ hộ, chủ nhà phải đồng ý cho bạn đăng ký.",
+                    max_length=_NAME_MAX,
+                ),
+                _field(
+                    "quan_he_chu_ho",
+                    "Mối quan hệ với chủ hộ",
+                    "choice",
+                    choices="Là chủ hộ;Vợ;Chồng;Con;Cha, mẹ;Ông, bà;Cháu;Anh, chị, em;"
+                    "Người ở thuê, ở mượn, ở nhờ;Quan hệ khác",
+                    help_text="Bạn là gì của chủ hộ?",
+                    guide="Vì sao: quan hệ với chủ hộ được ghi vào thông tin cư trú. Quan hệ "
+                    "gia đình tra được trong cơ sở dữ liệu thì không phải nộp giấy chứng minh.",
+                ),
+                _field(
+                    "chu_ho_so_dinh_danh",
+                    "Số định danh cá nhân của chủ hộ",
+                    "cccd",
+                    help_text=_CCCD_HELP,
+                    guide="Vì sao: có số này, Công an xã tìm đúng hộ bạn đăng ký vào. Hay sai: "
+                    "gõ số của mình vào ô của chủ hộ.",
+                ),
+            ],
+        },
+        {
+            "title": "Nội dung đề nghị",
+            "fields": [
+                _field(
+                    "dia_chi_thuong_tru_moi",
+                    "Địa chỉ đăng ký thường trú mới",
+                    help_text="Số nhà, thôn hoặc tổ dân phố, xã hoặc phường, tỉnh",
+                    guide="Vì sao: đây là nơi ở mới được ghi vào Cơ sở dữ liệu về cư trú. Từ "
+                    "1/7/2025 không còn cấp huyện: ghi xã, phường rồi tỉnh, thành phố.",
+                ),
+                _field(
+                    "noi_dung_de_nghi",
+                    "Nội dung đề nghị",
+                    "textarea",
+                    help_text="Ví dụ: Đăng ký thường trú vào hộ ông Nguyễn Văn B",
+                    guide="Vì sao: cán bộ đọc dòng này để biết bạn xin làm việc gì. Ghi ngắn "
+                    "gọn: đăng ký thường trú vào hộ ai, ở đâu.",
+                    max_length=500,
+                ),
+                _field(
+                    "thanh_vien_cung_thay_doi",
+                    "Những thành viên trong hộ gia đình cùng thay đổi",
+                    "textarea",
+                    required=False,
+                    help_text="Bỏ trống nếu chỉ một mình bạn. Mỗi người: họ tên, ngày sinh, "
+                    "quan hệ với chủ hộ; các người cách nhau bằng dấu “;”",
+                    guide="Vì sao: con nhỏ, người nhà cùng chuyển đến thì đăng ký luôn trong "
+                    "một hồ sơ, không phải nộp riêng từng người.",
+                    max_length=1000,
+                ),
+                _field(
+                    "so_nguoi_dang_ky",
+                    "Số người đăng ký thường trú trong hồ sơ này (kể cả bạn)",
+                    "number",
+                    help_text="Gõ chữ số, ví dụ 1. Mỗi người 10.000 đồng lệ phí khi nộp trực "
+                    "tuyến.",
+                    guide="Vì sao: lệ phí tính theo số người được đăng ký. Chỉ một mình bạn "
+                    "thì gõ 1.",
+                ),
+            ],
+        },
+    ],
+}
+
 PRACTICE_FORMS = {
     "dang-ky-khai-sinh": KHAI_SINH_FORM,
     "lien-thong-khai-sinh": LIEN_THONG_KHAI_SINH_FORM,
     "dang-ky-ket-hon": KET_HON_FORM,
     "cap-phieu-ly-lich-tu-phap": LY_LICH_TU_PHAP_FORM,
     "dang-ky-ho-kinh-doanh": HO_KINH_DOANH_FORM,
+    "dang-ky-bien-dong-dat-dai": BIEN_DONG_DAT_DAI_FORM,
+    "dang-ky-thuong-tru": THUONG_TRU_FORM,
 }

@@ -80,6 +80,9 @@ class PlatformServer:
                 "DEMO_PASSWORD": DEMO_PASSWORD,
                 # Only the tutorial the journeys watch is rendered (in prepare()).
                 "TUTORIAL_RENDER_ON_PUBLISH": "false",
+                # The journeys watch a video; whether its screens were captured from the
+                # practice portal changes nothing they measure, and capturing takes a minute.
+                "TUTORIAL_CAPTURE_ENABLED": "false",
                 "PYTHONPATH": "site",
                 "PYTHONUNBUFFERED": "1",
             }

@@ -41,7 +41,7 @@ def world_build():
                 "password": settings.DEMO_PASSWORD,
                 "render_id": str(render.pk),
                 "render_duration": render.duration,
-                "video_url": render.video_360.url,
+                "video_url": render.small_video.url,
                 "procedure_url": procedure.url,
             }
         )

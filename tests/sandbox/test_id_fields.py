@@ -34,6 +34,8 @@ ID_BOXES = {
     "dang-ky-ket-hon": {"ban_cccd", "nguoi_kia_cccd"},
     "cap-phieu-ly-lich-tu-phap": {"cccd"},
     "dang-ky-ho-kinh-doanh": {"chu_ho_cccd"},
+    "dang-ky-bien-dong-dat-dai": {"nguoi_su_dung_cccd"},
+    "dang-ky-thuong-tru": {"so_dinh_danh", "chu_ho_so_dinh_danh"},
 }
 EVERY_ID_BOX = [(slug, key) for slug, keys in ID_BOXES.items() for key in sorted(keys)]
 

@@ -243,6 +243,13 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TUTORIAL_RENDER_ON_PUBLISH = env.bool("TUTORIAL_RENDER_ON_PUBLISH", default=True)
 # A render whose worker has not reported for this long is taken over by another worker.
 TUTORIAL_RENDER_STALE_SECONDS = env.int("TUTORIAL_RENDER_STALE_SECONDS", default=45)
+# Tutorial screens are captured from the practice portal by Debian's Chromium (see
+# sandbox.capture); without it the editor's illustrated screenshots are used.
+TUTORIAL_CAPTURE_PROVIDER = "sandbox.capture.provider.SandboxCaptureProvider"
+TUTORIAL_CAPTURE_ENABLED = env.bool("TUTORIAL_CAPTURE_ENABLED", default=True)
+CAPTURE_CHROMIUM = env("CAPTURE_CHROMIUM", default="")
+# A capture not finished after this long (its worker died) is asked for again.
+TUTORIAL_CAPTURE_STALE_SECONDS = env.int("TUTORIAL_CAPTURE_STALE_SECONDS", default=11 * 60)
 
 # Sandbox: practice data is deleted this many days after its owner's last activity;
 # the auto-officer takes one action per this many seconds (its accelerated clock).

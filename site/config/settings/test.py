@@ -14,3 +14,5 @@ WHITENOISE_AUTOREFRESH = True
 LOGGING["root"]["level"] = "WARNING"
 # Rendering video on every publish would slow every page test; render tests turn it on.
 TUTORIAL_RENDER_ON_PUBLISH = False
+# Capturing from the practice portal takes a browser; capture tests turn it on.
+TUTORIAL_CAPTURE_ENABLED = False
