@@ -8,8 +8,10 @@ and the action, instead of filming the wrong screen.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -43,7 +45,7 @@ CODE_PATTERN = re.compile(r"\b(\d{6})\b")
 
 def chromium_path(configured: str = "") -> str | None:
     path = configured or shutil.which("chromium") or "/usr/bin/chromium"
-    return path if shutil.os.path.exists(path) else None
+    return path if os.path.exists(path) else None
 
 
 @dataclass(frozen=True)
@@ -325,8 +327,6 @@ class ScriptPlayer:
     }
 
     def play_step(self, step: ScriptStep, *, record: bool) -> StepShots | None:
-        import time
-
         started = time.perf_counter()
         self.recording = StepShots() if record else None
         for index, action in enumerate(step.actions, start=1):
@@ -341,12 +341,10 @@ class ScriptPlayer:
             except Exception as error:  # noqa: BLE001 - any browser failure names the action
                 reason = str(error).splitlines()[0] if str(error) else type(error).__name__
                 raise CaptureScriptError(step, index, action, reason) from error
+        if self.recording is not None:
+            self._shoot("result")  # where the step leaves the learner
+            self.recording.seconds = time.perf_counter() - started
         recorded, self.recording = self.recording, None
-        if recorded is not None:
-            self.recording = recorded
-            self._shoot("result")
-            self.recording = None
-            recorded.seconds = time.perf_counter() - started
         return recorded
 
 

@@ -238,7 +238,7 @@ def _collection():
     return existing or Collection.get_first_root_node().add_child(name=CAPTURE_COLLECTION)
 
 
-def _still(page, row, step, shots):
+def _still(page, step, shots):
     """The step's picture on the procedure page: the marked screen of its main moment."""
     chosen = next((s for s in shots if s.picture), None)
     chosen = chosen or next((s for s in shots if s.kind == "look"), None) or shots[-1]
@@ -262,7 +262,7 @@ def _store(page, row, step, recorded):
     digest = shots_digest(
         [ShotSpec(s.kind, s.png, s.box, s.label, s.typed, s.banner) for s in shots]
     )
-    still, alt = _still(page, row, step, shots)
+    still, alt = _still(page, step, shots)
     with transaction.atomic():
         row.shots.all().delete()
         for position, shot in enumerate(shots):

@@ -23,6 +23,7 @@ from django.db import connection
 from wagtail.images import get_image_model
 
 from config.celery_app import app
+from courses.capture_models import StepCapture
 from courses.render_models import TutorialRender
 from courses.services import tutorial_renders_request
 from tests.factories import ProcedurePageFactory, step
@@ -175,3 +176,40 @@ def test_a_killed_worker_does_not_lose_or_duplicate_a_render(catalogue, broker, 
     files = sorted(path.name for path in folder.iterdir())
     assert files == ["360p.mp4", "720p.mp4", "poster.jpg"]  # one output, no leftovers
     assert tutorial.duration and tutorial.size_360 > 0
+
+
+def test_a_worker_captures_from_the_practice_portal_then_renders(
+    catalogue, broker, media_root, settings
+):
+    # Issue 11: the capture task runs in the worker (Chromium and the practice portal
+    # served from the worker's own process), then asks for the renders it waited for.
+    settings.TUTORIAL_CAPTURE_ENABLED = True
+    log_in = [
+        ("open", "/thuc-hanh/dang-nhap/"),
+        ("press", "Tài khoản định danh điện tử (VNeID)"),
+        ("press", "Quét QR và xác nhận đăng nhập"),
+    ]
+    page = ProcedurePageFactory(
+        parent=catalogue,
+        slug="chup-worker",
+        title="Chụp bằng worker",
+        steps=[
+            step("Đăng nhập", script=log_in),
+            step("Vào mục nộp hồ sơ", script=[("press", "Nộp hồ sơ")]),
+        ],
+    )
+    page.save_revision().publish()  # TUTORIAL_RENDER_ON_PUBLISH is off in tests
+    worker = start_worker(media_root)
+    try:
+        assert tutorial_renders_request(page=page) == []  # the capture comes first
+        rendered = wait_for(
+            lambda: TutorialRender.objects.filter(procedure=page, status="done").count() == 3,
+            240,
+        )
+    finally:
+        kill(worker)
+    assert rendered, list(TutorialRender.objects.values_list("status", "error"))
+    captures = StepCapture.objects.filter(procedure=page)
+    assert sorted(captures.values_list("status", flat=True)) == ["done", "done"]
+    tutorial = TutorialRender.objects.get(procedure=page, step_key="")
+    assert tutorial.video_phone and tutorial.video_720 and not tutorial.video_360
