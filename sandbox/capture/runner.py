@@ -116,6 +116,12 @@ def _label_for(value: str, persona: dict) -> str:
     return value.format_map(Keep(persona)) if value else ""
 
 
+# A 404 page sent as text/html with nosniff is refused as a stylesheet: status 0.
+_MISSING_STYLES_JS = """() => performance.getEntriesByType("resource")
+    .filter((e) => e.initiatorType === "link" && !(e.responseStatus < 400 && e.responseStatus))
+    .map((e) => `${new URL(e.name).pathname} (${e.responseStatus || "không tải được"})`)"""
+
+
 class ScriptPlayer:
     """Plays steps on one page; records shots for the steps asked for."""
 
@@ -125,6 +131,11 @@ class ScriptPlayer:
         self.base_url = base_url.rstrip("/")
         self.persona = persona
         self.recording: StepShots | None = None
+
+    def _missing_styles(self) -> list[str]:
+        """Stylesheets the current screen asked for and did not get: without them it
+        would be filmed as bare HTML."""
+        return self.browser_page.evaluate(_MISSING_STYLES_JS)
 
     # -- finding things --------------------------------------------------------------
     def _scope(self):
@@ -336,6 +347,11 @@ class ScriptPlayer:
                 if handler is None:
                     raise _Miss("không biết thao tác này.")
                 handler(self, action)
+                if missing := self._missing_styles():
+                    raise _Miss(
+                        f"trang thiếu kiểu dáng {', '.join(missing)}: "
+                        "chạy `manage.py collectstatic` rồi chụp lại."
+                    )
             except _Miss as miss:
                 raise CaptureScriptError(step, index, action, str(miss)) from miss
             except Exception as error:  # noqa: BLE001 - any browser failure names the action

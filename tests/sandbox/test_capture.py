@@ -139,3 +139,15 @@ def test_a_worker_with_production_hosts_and_secure_cookies_still_captures(
     page = scripted_page(catalogue, LOG_IN, [*TO_PROCEDURES, *SEARCH])
     statuses = {c.step_key: (c.status, c.error) for c in StepCapture.objects.filter(procedure=page)}
     assert statuses == {block.id: ("done", "") for block in page.steps}
+
+
+def test_a_portal_without_its_styles_is_not_filmed(catalogue, capturing, settings):
+    # A server where collectstatic never ran answers 404 for the stylesheet: the screens
+    # would be bare HTML, so the capture fails and says what to run.
+    settings.WHITENOISE_USE_FINDERS = False
+    settings.STATIC_ROOT = str(settings.MEDIA_ROOT) + "/no-static-here"
+    page = scripted_page(catalogue, LOG_IN)
+    capture = StepCapture.objects.get(procedure=page)
+    assert capture.status == "failed"
+    assert "thiếu kiểu dáng /static/css/site.css" in capture.error
+    assert "collectstatic" in capture.error

@@ -9,8 +9,10 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = "memory://"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 WAGTAILADMIN_BASE_URL = "http://testserver"
-# No collectstatic in tests: WhiteNoise serves from the finders.
+# No collectstatic in tests: WhiteNoise serves from the finders (the capture server has no
+# staticfiles handler of its own, unlike the live server).
 WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
 LOGGING["root"]["level"] = "WARNING"
 # Rendering video on every publish would slow every page test; render tests turn it on.
 TUTORIAL_RENDER_ON_PUBLISH = False
