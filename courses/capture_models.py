@@ -5,17 +5,16 @@ these rows are what it leaves behind, read by the renderer and the procedure pag
 courses never imports the sandbox. Imported by courses.models so Django registers them.
 """
 
-import uuid
-
 from django.db import models
-from django.utils import timezone
+
+from .render_models import QueuedWork
 
 
 def shot_path(instance, filename):
     return f"captures/{instance.capture.procedure_id}/{instance.capture_id}/{filename}"
 
 
-class StepCapture(models.Model):
+class StepCapture(QueuedWork):
     """One capture of one step, keyed by the hash of everything that changes its screens
     (the step's script and texts, the scripts before it, the practice portal's templates
     and e-form). The newest *done* row for the current hash is what renders use."""
@@ -26,15 +25,12 @@ class StepCapture(models.Model):
         DONE = "done", "Đã chụp"
         FAILED = "failed", "Lỗi khi chụp"
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     procedure = models.ForeignKey(
         "courses.ProcedurePage", on_delete=models.CASCADE, related_name="captures"
     )
     step_key = models.CharField(max_length=64)
     capture_hash = models.CharField(max_length=64)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
-    error = models.TextField(blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
     viewport_width = models.PositiveSmallIntegerField(default=0)
     viewport_height = models.PositiveSmallIntegerField(default=0)
     pixel_ratio = models.FloatField(default=1.0)
@@ -46,13 +42,8 @@ class StepCapture(models.Model):
     )
     still_alt = models.CharField(max_length=250, blank=True)
     seconds = models.FloatField(null=True, blank=True)
-    requested_at = models.DateTimeField(default=timezone.now, db_index=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-requested_at"]
+    class Meta(QueuedWork.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["procedure", "step_key", "capture_hash"], name="one_capture_per_content"

@@ -14,7 +14,26 @@ def render_path(instance, filename):
     return f"renders/{instance.procedure_id}/{instance.pk}/{filename}"
 
 
-class TutorialRender(models.Model):
+class QueuedWork(models.Model):
+    """What a render and a capture share: asked for, claimed by one worker, kept alive by
+    heartbeats (a row whose heartbeat stops is taken over), finished or failed."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # When this content was last asked for: after a revert to older content, its old
+    # row (not the newest one made) is what the page shows.
+    requested_at = models.DateTimeField(default=timezone.now, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-requested_at"]
+
+
+class TutorialRender(QueuedWork):
     """One render of one tutorial (``step_key`` empty) or one step's clip.
 
     Rows are keyed by the hash of everything that changes the output, so an unchanged
@@ -28,7 +47,6 @@ class TutorialRender(models.Model):
         DONE = "done", "Đã xong"
         FAILED = "failed", "Lỗi"
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     procedure = models.ForeignKey(
         "courses.ProcedurePage", on_delete=models.CASCADE, related_name="renders"
     )
@@ -37,8 +55,6 @@ class TutorialRender(models.Model):
     content_hash = models.CharField(max_length=64)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
     progress = models.PositiveSmallIntegerField(default=0)
-    error = models.TextField(blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
     video_360 = models.FileField(upload_to=render_path, blank=True, max_length=255)
     video_720 = models.FileField(upload_to=render_path, blank=True, max_length=255)
     # Portrait 360×640 for phones: made for tutorials captured from the practice portal,
@@ -56,15 +72,8 @@ class TutorialRender(models.Model):
     shot_schedule = models.JSONField(default=list, blank=True)  # frames per captured shot
     timings = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # When this content was last asked for: after a revert to older content, its old
-    # render (not the newest one made) is what the page shows.
-    requested_at = models.DateTimeField(default=timezone.now, db_index=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-requested_at"]
+    class Meta(QueuedWork.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["procedure", "step_key", "content_hash"], name="one_render_per_content"

@@ -224,12 +224,16 @@ def _render_captured(
     return renditions, poster_path
 
 
-def _write_clips(clips, total_frames, fps, audio_path, path, written) -> None:
+def _write_clips(clips, total_frames, fps, audio_path, path, written, *, readers=()) -> None:
+    """Encode ``clips`` one after another to ``path`` (atomically), closing them and the
+    ``readers`` they draw from."""
     final = None
     tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.tmp.mp4")
     written.append(tmp)
     try:
         final = concatenate_videoclips(clips, method="chain")
+        # The chained timings are float sums; pin the length to the exact frame count
+        # (moviepy writes int(duration * fps) frames).
         final = final.with_duration((total_frames + 0.5) / fps)
         params = VIDEO_PARAMS + (AUDIO_PARAMS if audio_path else [])
         final.write_videofile(
@@ -246,7 +250,7 @@ def _write_clips(clips, total_frames, fps, audio_path, path, written) -> None:
         os.replace(tmp, path)
         written.append(path)
     finally:
-        for clip in [final, *clips]:
+        for clip in [final, *clips, *readers]:
             if clip is not None:
                 clip.close()
         tmp.unlink(missing_ok=True)
@@ -277,9 +281,6 @@ def _encode(painter: Painter, height, title_frames, audio_path, path, written) -
     size = frames.frame_size(height)
     clips: list = []
     readers: list = []
-    final = None
-    tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.tmp.mp4")
-    written.append(tmp)
     try:
         if title_frames:
             clips.append(still_clip(painter.title(height), size, title_frames, fps))
@@ -290,30 +291,12 @@ def _encode(painter: Painter, height, title_frames, audio_path, path, written) -
             else:
                 switch = round(HIGHLIGHT_AT * fps) if step.frames > HIGHLIGHT_AT * fps else 0
                 clips.append(still_clip(painter.step(height, step), size, step.frames, fps, switch))
-        total_frames = title_frames + sum(p.frames for p in painter.prepared)
-        final = concatenate_videoclips(clips, method="chain")
-        # The chained timings are float sums; pin the length to the exact frame count
-        # (moviepy writes int(duration * fps) frames).
-        final = final.with_duration((total_frames + 0.5) / fps)
-        params = VIDEO_PARAMS + (AUDIO_PARAMS if audio_path else [])
-        final.write_videofile(
-            str(tmp),
-            fps=fps,
-            codec="libx264",
-            preset="veryfast",
-            threads=2,
-            ffmpeg_params=params,
-            audio=str(audio_path) if audio_path else False,
-            audio_codec="aac",
-            logger=None,
-        )
-        os.replace(tmp, path)
-        written.append(path)
-    finally:
-        for clip in [final, *clips, *readers]:
-            if clip is not None:
-                clip.close()
-        tmp.unlink(missing_ok=True)
+    except BaseException:
+        for clip in [*clips, *readers]:
+            clip.close()
+        raise
+    total_frames = title_frames + sum(p.frames for p in painter.prepared)
+    _write_clips(clips, total_frames, fps, audio_path, path, written, readers=readers)
 
 
 def _write_poster(image: Image.Image, path: Path, written) -> None:

@@ -48,7 +48,7 @@ def font(weight: str, size: int) -> ImageFont.FreeTypeFont:
 
 
 @lru_cache(maxsize=64)
-def _line_metrics(weight: str, size: int) -> tuple[int, int]:
+def line_metrics(weight: str, size: int) -> tuple[int, int]:
     """(pixels above the baseline, pixels below) covering stacked marks and descenders."""
     f = font(weight, size)
     above = -min(f.getbbox(_TALL, anchor="ls")[1], -f.getmetrics()[0])
@@ -78,7 +78,7 @@ def wrap(text: str, fnt: ImageFont.FreeTypeFont, max_width: float) -> list[str]:
     return lines
 
 
-def _ellipsize(text: str, fnt: ImageFont.FreeTypeFont, max_width: float) -> str:
+def ellipsize(text: str, fnt: ImageFont.FreeTypeFont, max_width: float) -> str:
     text = nfc(text)
     if fnt.getlength(text) <= max_width:
         return text
@@ -127,7 +127,7 @@ def layout_for(height: int, captions: list[str]) -> Layout:
         if needed <= max_lines:
             break
     lines = max(2, needed)
-    above, below = _line_metrics("Medium", size)
+    above, below = line_metrics("Medium", size)
     line_h = round((above + below) * 1.12)
     bar_h = lines * line_h + 2 * max(6, round(14 * scale))
     top_h = max(30, round(60 * scale))
@@ -143,9 +143,9 @@ def fit_rect(layout: Layout, src_w: int, src_h: int) -> tuple[int, int, int, int
     return cx + (cw - w) // 2, cy + (ch - h) // 2, w, h
 
 
-def _draw_text_line(draw, xy, text, weight, size, fill, anchor="la"):
+def draw_text_line(draw, xy, text, weight, size, fill, anchor="la"):
     """Draw one line with its top at xy[1], leaving room above for stacked marks."""
-    above, _ = _line_metrics(weight, size)
+    above, _ = line_metrics(weight, size)
     x, y = xy
     draw.text((x, y + above), text, font=font(weight, size), fill=fill, anchor=anchor[0] + "s")
 
@@ -154,7 +154,7 @@ def _draw_text_line(draw, xy, text, weight, size, fill, anchor="la"):
 def _corner_label(layout: Layout) -> Image.Image:
     """The "Bản hướng dẫn · Công dân số" pill, drawn once per size on the strip colour."""
     size = max(12, round(20 * layout.scale))
-    above, below = _line_metrics("SemiBold", size)
+    above, below = line_metrics("SemiBold", size)
     pad, inset = layout.px(12, 5), layout.px(4, 2)
     box = (
         round(font("SemiBold", size).getlength(CORNER_LABEL)) + 2 * pad,
@@ -163,7 +163,7 @@ def _corner_label(layout: Layout) -> Image.Image:
     img = Image.new("RGB", box, STRIP)
     draw = ImageDraw.Draw(img)
     draw.rounded_rectangle((0, 0, box[0] - 1, box[1] - 1), radius=layout.px(8, 3), fill=WHITE)
-    _draw_text_line(draw, (pad, inset), CORNER_LABEL, "SemiBold", size, STRIP)
+    draw_text_line(draw, (pad, inset), CORNER_LABEL, "SemiBold", size, STRIP)
     return img
 
 
@@ -175,11 +175,11 @@ def _paste_corner_label(img: Image.Image, layout: Layout) -> int:
     return layout.width - x
 
 
-def _lines(text: str, fnt: ImageFont.FreeTypeFont, width: float, limit: int) -> list[str]:
+def wrapped_lines(text: str, fnt: ImageFont.FreeTypeFont, width: float, limit: int) -> list[str]:
     """Wrapped lines, at most `limit`, the last one ending in "…" when text was cut."""
     lines = wrap(text, fnt, width)
     if len(lines) > limit:
-        lines = [*lines[: limit - 1], _ellipsize(" ".join(lines[limit - 1 :]) + "…", fnt, width)]
+        lines = [*lines[: limit - 1], ellipsize(" ".join(lines[limit - 1 :]) + "…", fnt, width)]
     return lines
 
 
@@ -189,26 +189,26 @@ def title_card(layout: Layout, title: str, subtitle: str, step_count: int) -> Im
     _paste_corner_label(img, layout)
     margin = layout.px(80, 24)
     brand_size = max(14, round(24 * layout.scale))
-    _draw_text_line(draw, (margin, layout.px(18, 8)), BRAND, "Bold", brand_size, YELLOW)
+    draw_text_line(draw, (margin, layout.px(18, 8)), BRAND, "Bold", brand_size, YELLOW)
     title_size = max(24, round(56 * layout.scale))
-    lines = _lines(title, font("Bold", title_size), layout.width - 2 * margin, 3)
-    above, below = _line_metrics("Bold", title_size)
+    lines = wrapped_lines(title, font("Bold", title_size), layout.width - 2 * margin, 3)
+    above, below = line_metrics("Bold", title_size)
     line_h = round((above + below) * 1.08)
     sub_size = max(15, round(30 * layout.scale))
-    sub_lines = _lines(subtitle, font("Regular", sub_size), layout.width - 2 * margin, 2)
-    s_above, s_below = _line_metrics("Regular", sub_size)
+    sub_lines = wrapped_lines(subtitle, font("Regular", sub_size), layout.width - 2 * margin, 2)
+    s_above, s_below = line_metrics("Regular", sub_size)
     sub_h = round((s_above + s_below) * 1.1)
     total = len(lines) * line_h + layout.px(24, 10) + len(sub_lines) * sub_h
     y = (layout.height - total) // 2
     for line in lines:
-        _draw_text_line(draw, (layout.width // 2, y), line, "Bold", title_size, WHITE, "ma")
+        draw_text_line(draw, (layout.width // 2, y), line, "Bold", title_size, WHITE, "ma")
         y += line_h
     y += layout.px(24, 10)
     for line in sub_lines:
-        _draw_text_line(draw, (layout.width // 2, y), line, "Regular", sub_size, MUTED, "ma")
+        draw_text_line(draw, (layout.width // 2, y), line, "Regular", sub_size, MUTED, "ma")
         y += sub_h
     foot_xy = (layout.width // 2, layout.height - layout.px(70, 30))
-    _draw_text_line(draw, foot_xy, f"{step_count} bước", "SemiBold", sub_size, YELLOW, "ma")
+    draw_text_line(draw, foot_xy, f"{step_count} bước", "SemiBold", sub_size, YELLOW, "ma")
     return img
 
 
@@ -221,33 +221,33 @@ def step_canvas(layout: Layout, index: int, count: int, title: str, caption: str
 
     badge_size = max(13, round(22 * layout.scale))
     badge = f"{index}/{count}"
-    above, below = _line_metrics("Bold", badge_size)
+    above, below = line_metrics("Bold", badge_size)
     pad = layout.px(10, 5)
     badge_w = font("Bold", badge_size).getlength(badge) + 2 * pad
     badge_h = above + below + 2 * layout.px(4, 2)
     x0 = layout.px(16, 6)
     y0 = (layout.top_h - badge_h) // 2
     draw.rounded_rectangle((x0, y0, x0 + badge_w, y0 + badge_h), radius=badge_h // 2, fill=YELLOW)
-    _draw_text_line(draw, (x0 + pad, y0 + layout.px(4, 2)), badge, "Bold", badge_size, INK)
+    draw_text_line(draw, (x0 + pad, y0 + layout.px(4, 2)), badge, "Bold", badge_size, INK)
 
     title_size = max(14, round(26 * layout.scale))
-    t_above, t_below = _line_metrics("Bold", title_size)
+    t_above, t_below = line_metrics("Bold", title_size)
     tx = x0 + badge_w + layout.px(14, 6)
     room = layout.width - tx - label_w - layout.px(12, 6)
-    text = _ellipsize(title, font("Bold", title_size), room)
+    text = ellipsize(title, font("Bold", title_size), room)
     ty = (layout.top_h - t_above - t_below) // 2
-    _draw_text_line(draw, (tx, ty), text, "Bold", title_size, WHITE)
+    draw_text_line(draw, (tx, ty), text, "Bold", title_size, WHITE)
 
     bar_top = layout.height - layout.bar_h
     draw.rectangle((0, bar_top, layout.width, layout.height), fill=CAPTION_BAR)
     size = layout.caption_size
     margin = max(12, round(40 * layout.scale))
     lines = wrap(caption, font("Medium", size), layout.width - 2 * margin)
-    c_above, c_below = _line_metrics("Medium", size)
+    c_above, c_below = line_metrics("Medium", size)
     line_h = round((c_above + c_below) * 1.12)
     y = bar_top + (layout.bar_h - len(lines) * line_h) // 2
     for line in lines:
-        _draw_text_line(draw, (layout.width // 2, y), line, "Medium", size, WHITE, "ma")
+        draw_text_line(draw, (layout.width // 2, y), line, "Medium", size, WHITE, "ma")
         y += line_h
     return img
 

@@ -24,12 +24,12 @@ from .frames import (
     STRIP,
     WHITE,
     YELLOW,
-    _draw_text_line,
-    _ellipsize,
-    _line_metrics,
-    _lines,
+    draw_text_line,
+    ellipsize,
     font,
+    line_metrics,
     wrap,
+    wrapped_lines,
 )
 from .specs import nfc
 
@@ -121,7 +121,7 @@ def phone_layout(*, landscape: bool, captions: tuple[str, ...], viewport=(360, 5
     top_h = 34
     size = 15
     lines = min(4, max(2, _caption_lines(captions, size, width - 20)))
-    above, below = _line_metrics("Medium", size)
+    above, below = line_metrics("Medium", size)
     bar_h = lines * round((above + below) * 1.1) + 10
     screen_h = height - top_h - bar_h
     screen_w = min(width, round(screen_h * viewport[0] / viewport[1]))
@@ -137,34 +137,34 @@ def _strip(layout: PhoneLayout, index: int, count: int, title: str) -> Image.Ima
     draw = ImageDraw.Draw(img)
     size = 22 if layout.landscape else 13
     badge = f"{index}/{count}"
-    above, below = _line_metrics("Bold", size)
+    above, below = line_metrics("Bold", size)
     pad = 10 if layout.landscape else 6
     badge_w = font("Bold", size).getlength(badge) + 2 * pad
     badge_h = above + below + (8 if layout.landscape else 4)
     x0, y0 = (16 if layout.landscape else 6), (layout.top_h - badge_h) // 2
     draw.rounded_rectangle((x0, y0, x0 + badge_w, y0 + badge_h), radius=badge_h // 2, fill=YELLOW)
-    _draw_text_line(
+    draw_text_line(
         draw, (x0 + pad, y0 + (4 if layout.landscape else 2)), badge, "Bold", size, (15, 23, 42)
     )
     title_size = 26 if layout.landscape else 14
-    t_above, t_below = _line_metrics("Bold", title_size)
+    t_above, t_below = line_metrics("Bold", title_size)
     tx = x0 + badge_w + (14 if layout.landscape else 6)
     room = layout.width - tx - (300 if layout.landscape else 6)
-    text = _ellipsize(title, font("Bold", title_size), room)
-    _draw_text_line(
+    text = ellipsize(title, font("Bold", title_size), room)
+    draw_text_line(
         draw, (tx, (layout.top_h - t_above - t_below) // 2), text, "Bold", title_size, WHITE
     )
     if layout.landscape:
         label = "Bản hướng dẫn · Công dân số"
         lsize = 18
-        l_above, l_below = _line_metrics("SemiBold", lsize)
+        l_above, l_below = line_metrics("SemiBold", lsize)
         lw = font("SemiBold", lsize).getlength(label)
         lx = layout.width - 16 - lw - 24
         ly = (layout.top_h - l_above - l_below - 8) // 2
         draw.rounded_rectangle(
             (lx, ly, lx + lw + 24, ly + l_above + l_below + 8), radius=8, fill=WHITE
         )
-        _draw_text_line(draw, (lx + 12, ly + 4), label, "SemiBold", lsize, STRIP)
+        draw_text_line(draw, (lx + 12, ly + 4), label, "SemiBold", lsize, STRIP)
     return img
 
 
@@ -229,38 +229,38 @@ def _side_panel(draw, layout, sentence, action, typed):
     width = layout.width - x - 48
     y = layout.top_h + 40
     size = layout.caption_size
-    above, below = _line_metrics("Medium", size)
+    above, below = line_metrics("Medium", size)
     line_h = round((above + below) * 1.15)
-    for line in _lines(sentence, font("Medium", size), width, 8):
-        _draw_text_line(draw, (x, y), line, "Medium", size, WHITE)
+    for line in wrapped_lines(sentence, font("Medium", size), width, 8):
+        draw_text_line(draw, (x, y), line, "Medium", size, WHITE)
         y += line_h
     if not action:
         return
     y += 28
     a_size = 28
-    a_above, a_below = _line_metrics("SemiBold", a_size)
-    for line in _lines(action, font("SemiBold", a_size), width, 2):
-        _draw_text_line(draw, (x, y), line, "SemiBold", a_size, YELLOW)
+    a_above, a_below = line_metrics("SemiBold", a_size)
+    for line in wrapped_lines(action, font("SemiBold", a_size), width, 2):
+        draw_text_line(draw, (x, y), line, "SemiBold", a_size, YELLOW)
         y += round((a_above + a_below) * 1.15)
     if typed:
         y += 10
         t_size = 30
-        t_above, t_below = _line_metrics("Bold", t_size)
-        text = _ellipsize(typed, font("Bold", t_size), width - 32)
+        t_above, t_below = line_metrics("Bold", t_size)
+        text = ellipsize(typed, font("Bold", t_size), width - 32)
         draw.rounded_rectangle((x, y, x + width, y + t_above + t_below + 24), radius=10, fill=WHITE)
-        _draw_text_line(draw, (x + 16, y + 12), text, "Bold", t_size, (15, 23, 42))
+        draw_text_line(draw, (x + 16, y + 12), text, "Bold", t_size, (15, 23, 42))
 
 
 def _caption_bar(draw, layout, sentence):
     top = layout.height - layout.bar_h
     draw.rectangle((0, top, layout.width, layout.height), fill=CAPTION_BAR)
     size = layout.caption_size
-    above, below = _line_metrics("Medium", size)
+    above, below = line_metrics("Medium", size)
     line_h = round((above + below) * 1.1)
-    lines = _lines(sentence, font("Medium", size), layout.width - 20, 4)
+    lines = wrapped_lines(sentence, font("Medium", size), layout.width - 20, 4)
     y = top + (layout.bar_h - len(lines) * line_h) // 2
     for line in lines:
-        _draw_text_line(draw, (layout.width // 2, y), line, "Medium", size, WHITE, "ma")
+        draw_text_line(draw, (layout.width // 2, y), line, "Medium", size, WHITE, "ma")
         y += line_h
 
 
@@ -269,18 +269,18 @@ def phone_title_card(layout: PhoneLayout, title: str, subtitle: str, count: int)
     img = Image.new("RGB", (layout.width, layout.height), STRIP)
     draw = ImageDraw.Draw(img)
     margin = 24
-    _draw_text_line(draw, (margin, 28), BRAND, "Bold", 16, YELLOW)
+    draw_text_line(draw, (margin, 28), BRAND, "Bold", 16, YELLOW)
     size = 28
-    above, below = _line_metrics("Bold", size)
-    lines = _lines(title, font("Bold", size), layout.width - 2 * margin, 6)
+    above, below = line_metrics("Bold", size)
+    lines = wrapped_lines(title, font("Bold", size), layout.width - 2 * margin, 6)
     y = 150
     for line in lines:
-        _draw_text_line(draw, (margin, y), line, "Bold", size, WHITE)
+        draw_text_line(draw, (margin, y), line, "Bold", size, WHITE)
         y += round((above + below) * 1.1)
     y += 16
-    s_above, s_below = _line_metrics("Regular", 16)
-    for line in _lines(subtitle, font("Regular", 16), layout.width - 2 * margin, 4):
-        _draw_text_line(draw, (margin, y), line, "Regular", 16, MUTED)
+    s_above, s_below = line_metrics("Regular", 16)
+    for line in wrapped_lines(subtitle, font("Regular", 16), layout.width - 2 * margin, 4):
+        draw_text_line(draw, (margin, y), line, "Regular", 16, MUTED)
         y += round((s_above + s_below) * 1.15)
-    _draw_text_line(draw, (margin, layout.height - 70), f"{count} bước", "SemiBold", 18, YELLOW)
+    draw_text_line(draw, (margin, layout.height - 70), f"{count} bước", "SemiBold", 18, YELLOW)
     return img

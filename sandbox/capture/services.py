@@ -23,7 +23,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from wagtail.images import get_image_model
@@ -92,7 +92,12 @@ def _claim(page):
         taken = (
             StepCapture.objects.filter(procedure=page, step_key=key, capture_hash=digest)
             .filter(claimable)
-            .update(status=StepCapture.Status.RUNNING, started_at=now, heartbeat_at=now)
+            .update(
+                status=StepCapture.Status.RUNNING,
+                started_at=now,
+                heartbeat_at=now,
+                attempts=F("attempts") + 1,
+            )
         )
         if taken:
             claimed.append(
