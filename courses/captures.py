@@ -25,7 +25,7 @@ from .capture_models import StepCapture
 from .video.specs import nfc
 
 # Bump when the capture's viewport, shots or drawing of stills change.
-CAPTURE_VERSION = "2026.12-1"
+CAPTURE_VERSION = "2026.12-2"
 
 
 class CaptureProvider(Protocol):

@@ -37,6 +37,7 @@ PHONE_SIZE = (360, 640)
 LANDSCAPE_SIZE = (1280, 720)
 DIM = 0.55  # brightness left outside the target: dimmed, still readable
 TAP_RADIUS_CSS = 18
+MARGIN_CSS = 5  # room between the target's own edge (a label's first letter) and the outline
 
 
 def _dim(img: Image.Image) -> Image.Image:
@@ -63,7 +64,11 @@ def mark(img: Image.Image, box, ratio: float, *, kind: str, line: int, keep=None
     target = _clip(box, ratio, img)
     if target is None:
         return img
+    margin = round(MARGIN_CSS * ratio)
     x0, y0, x1, y1 = target
+    x0, y0 = max(0, x0 - margin), max(0, y0 - margin)
+    x1, y1 = min(img.width, x1 + margin), min(img.height, y1 + margin)
+    target = (x0, y0, x1, y1)
     out = _dim(img)
     for area in (target, _clip(keep, ratio, img) if keep else None):
         if area:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 # Bump whenever a change to the drawing, timing or encoder settings changes the output, so
 # every stored render is seen as stale and re-rendered.
-PIPELINE_VERSION = "2026.12-1"
+PIPELINE_VERSION = "2026.12-2"
 
 
 class RenderInputError(ValueError):
