@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, selectors
 from .models import LifeEvent, Sector
 
 
@@ -47,3 +47,9 @@ def register_render_urls():
             name="courses_render_again",
         ),
     ]
+
+
+@hooks.register("home_page_context")
+def home_page_entry_points(request):
+    """The home page's ways in: the catalogue, life events and courses."""
+    return selectors.home_page_entry_points()

@@ -34,7 +34,7 @@ def catalogue(home_page):
 @pytest.fixture
 def demo_site(db):
     """The full demo content, as `make run` loads it."""
-    from courses.demo.loader import demo_site_seed
+    from training.demo_site import demo_site_seed
 
     return demo_site_seed()
 

@@ -1,5 +1,8 @@
-"""Loads the demo catalogue, courses and accounts. Idempotent: a second run changes nothing
-unless ``update=True``, which rewrites the demo pages from the data files."""
+"""Loads the demo catalogue and courses. Idempotent: a second run changes nothing unless
+``update=True``, which rewrites the demo pages from the data files.
+
+Courses name sandbox exercises, and the sandbox sits above this app: the caller
+(``training.demo_site``) seeds the sandbox between the two and passes the lookup in."""
 
 import datetime
 import io
@@ -152,9 +155,7 @@ def _questions(lesson):
     ]
 
 
-def _course_fields(data):
-    from sandbox.models import Exercise
-
+def _course_fields(data, exercise_for):
     lessons = []
     for lesson in data["lessons"]:
         if lesson["type"] == "procedure":
@@ -170,7 +171,7 @@ def _course_fields(data):
                 )
             )
         elif lesson["type"] == "practice":
-            exercise = Exercise.objects.get(slug=lesson["exercise"])
+            exercise = exercise_for(lesson["exercise"])
             lessons.append(("practice_lesson", {"exercise": exercise, "note": lesson["note"]}))
         else:
             lessons.append(
@@ -219,9 +220,9 @@ def _child_page(parent, page_class, slug, build_fields, *, update, report, extra
 
 
 @transaction.atomic
-def demo_site_seed(*, update=False):
-    """Create (or with ``update`` refresh) the demo catalogue and courses."""
-    report = SeedReport()
+def procedures_demo_seed(*, update=False, report=None):
+    """Create (or with ``update`` refresh) the demo sectors, life events and procedures."""
+    report = report or SeedReport()
     for order, sector in enumerate(SECTORS):
         Sector.objects.update_or_create(
             slug=sector["slug"], defaults={"name": sector["name"], "sort_order": order}
@@ -236,9 +237,8 @@ def demo_site_seed(*, update=False):
             },
         )
 
-    home = home_page_ensure()
     catalogue = _child_page(
-        home,
+        home_page_ensure(),
         ProcedureIndexPage,
         "thu-tuc",
         lambda: {
@@ -260,13 +260,16 @@ def demo_site_seed(*, update=False):
             report=report,
             extra=lambda page, events=life_events: page.life_events.set(events),
         )
+    return report
 
-    # Practice lessons name sandbox exercises, which need the procedures above.
-    from sandbox.demo.loader import sandbox_demo_seed
 
-    report.sandbox_written = sandbox_demo_seed(update=update)
+@transaction.atomic
+def courses_demo_seed(*, exercise_for, update=False, report=None):
+    """Create (or refresh) the demo courses; ``exercise_for(slug)`` gives the sandbox
+    exercise a practice lesson names."""
+    report = report or SeedReport()
     course_index = _child_page(
-        home,
+        home_page_ensure(),
         CourseIndexPage,
         "khoa-hoc",
         lambda: {
@@ -282,7 +285,7 @@ def demo_site_seed(*, update=False):
             course_index,
             CoursePage,
             data["slug"],
-            lambda data=data: _course_fields(data),
+            lambda data=data: _course_fields(data, exercise_for),
             update=update,
             report=report,
         )

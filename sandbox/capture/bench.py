@@ -41,9 +41,11 @@ def _setup(folder: Path) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from courses.demo.loader import demo_site_seed
+    from courses.demo.loader import procedures_demo_seed
+    from sandbox.demo.loader import sandbox_demo_seed
 
-    demo_site_seed()
+    procedures_demo_seed()
+    sandbox_demo_seed()  # the procedures' e-forms, which the scripts fill in
 
 
 def _kb_per_s(rendition) -> float:

@@ -4,11 +4,11 @@ import logging
 import time
 import uuid
 
+from celery import current_app as celery_app  # the project's app, made by config
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-
-from config.celery_app import app as celery_app
 
 logger = logging.getLogger(__name__)
 

@@ -1,11 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-
-from courses.selectors import home_page_entry_points
 
 from .blocks import BaseStreamBlock
 
@@ -26,8 +25,11 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        # The ways in come from the apps above this one (courses: the catalogue, life
+        # events, courses), each through a "home_page_context" hook returning a dict.
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_entry_points())
+        for entry_points in hooks.get_hooks("home_page_context"):
+            context.update(entry_points(request))
         return context
 
 

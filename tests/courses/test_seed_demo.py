@@ -48,7 +48,7 @@ def test_seed_demo_twice_changes_nothing_the_second_time(capsys, settings):
 
 @pytest.mark.django_db
 def test_seed_demo_update_republishes_without_duplicates(demo_site):
-    from courses.demo.loader import demo_site_seed
+    from training.demo_site import demo_site_seed
 
     before = counts()
     report = demo_site_seed(update=True)

@@ -2,8 +2,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from courses.demo.accounts import DEFAULT_DEMO_PASSWORD, demo_accounts_ensure
-from courses.demo.loader import demo_site_seed
-from training.demo import training_demo_scopes_ensure, training_demo_seed
+
+from ...demo import training_demo_scopes_ensure, training_demo_seed
+from ...demo_site import demo_site_seed
 
 
 class Command(BaseCommand):
