@@ -9,7 +9,8 @@ clips: render_alone_s), in the same run. Sizes are read from the files (KB/s). O
 (Tesseract, Vietnamese) reads back a frame of every pointed-at moment of both captured
 renditions: the share whose label it recovers is the legibility figure.
 
-Run from the repository root: `python -m sandbox.capture.bench [--all] [slug …]`.
+Run from the repository root: `python -m sandbox.capture.bench [--all] [--ocr-limit N]
+[slug …]`.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def _kb_per_s(rendition) -> float:
     return rendition.size_bytes / 1024 / rendition.duration
 
 
-def bench_procedure(slug: str, folder: Path, out) -> dict:
+def bench_procedure(slug: str, folder: Path, out, *, ocr_limit: int = 0) -> dict:
     from dataclasses import replace
 
     from courses.models import ProcedurePage
@@ -132,11 +133,13 @@ def bench_procedure(slug: str, folder: Path, out) -> dict:
                 captured_out.renditions[label].path,
                 points,
                 area=legibility.screen_area(captured, label),
+                limit=ocr_limit or None,
             )
             row[f"ocr_{label}"] = result
             out.write(
                 f"OCR {label}: {result.read}/{result.total} labels read "
-                f"({100 * result.share:.0f}%), banner read in {result.banner_frames} frames, "
+                f"({100 * result.share:.0f}%; {result.read_whole} in the whole-screen reading "
+                f"alone), banner read in {result.banner_frames} frames, "
                 f"{time.perf_counter() - t0:.0f} s\n"
             )
             for miss in result.misses:
@@ -148,6 +151,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("slugs", nargs="*")
     parser.add_argument("--all", action="store_true", help="every demo procedure")
+    parser.add_argument(
+        "--ocr-limit",
+        type=int,
+        default=0,
+        help="OCR at most this many moments per rendition, spread over the video "
+        "(default: every one; about 2 s each)",
+    )
     args = parser.parse_args()
     out = sys.stdout
     with tempfile.TemporaryDirectory(prefix="bench-capture-") as tmp:
@@ -165,7 +175,7 @@ def main() -> int:
             slugs = list(
                 ProcedurePage.objects.live().order_by("path").values_list("slug", flat=True)
             )
-        rows = [bench_procedure(slug, folder, out) for slug in slugs]
+        rows = [bench_procedure(slug, folder, out, ocr_limit=args.ocr_limit) for slug in slugs]
     failures = []
     for row in rows:
         ocr = "".join(

@@ -103,9 +103,7 @@ def outlined_region(image: Image.Image, *, line: int = 4) -> Image.Image | None:
     """The part of a frame inside the yellow outline around the target, or None."""
     rgb = np.asarray(image.convert("RGB")).astype(int)
     r, g, b = YELLOW
-    yellow = (
-        (abs(rgb[..., 0] - r) < 40) & (abs(rgb[..., 1] - g) < 45) & (abs(rgb[..., 2] - b) < 60)
-    )
+    yellow = (abs(rgb[..., 0] - r) < 40) & (abs(rgb[..., 1] - g) < 45) & (abs(rgb[..., 2] - b) < 60)
     ys, xs = np.nonzero(yellow)
     if len(xs) < 40:
         return None
