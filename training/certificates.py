@@ -17,6 +17,7 @@ from reportlab.pdfgen import canvas
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .errors import TrainingError, limited_text
 from .models import Certificate, TrainingClass
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -52,8 +53,6 @@ def certificate_issue(*, enrollment, now=None):
 
 
 def certificate_revoke(*, certificate, reason, by, now=None):
-    from .services import TrainingError, limited_text
-
     reason = limited_text(reason, field="reason", label="Lý do thu hồi", max_length=200)
     if not reason:
         raise TrainingError("reason", "Hãy ghi lý do thu hồi, ví dụ “Cấp nhầm người”.")

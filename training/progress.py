@@ -7,6 +7,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from .activities import VIDEO_WATCHED_SHARE, course_activities, lesson_questions
+from .certificates import certificate_issue
+from .errors import TrainingError, limited_text
 from .models import (
     ActivitySummary,
     Enrollment,
@@ -260,8 +262,6 @@ def attendance_progress_record(*, marks, now=None):
 
 
 def progress_override(*, enrollment, activity_key, done, reason, changed_by, now=None):
-    from .services import TrainingError, limited_text
-
     now = now or timezone.now()
     reason = limited_text(reason, field="reason", label="Lý do", max_length=200)
     if not reason:
@@ -316,8 +316,6 @@ def activity_states(enrollment, activities=None):
 
 def enrollment_progress_refresh(enrollment, *, now=None):
     """Count what is done; on the first full completion, issue the certificate."""
-    from .certificates import certificate_issue
-
     now = now or timezone.now()
     activities = course_activities(enrollment.training_class.course)
     states, _summaries = activity_states(enrollment, activities)
@@ -342,7 +340,6 @@ def enrollment_progress_refresh(enrollment, *, now=None):
 def real_submission_record(*, enrollment, procedure_title, submitted_on, today):
     """The learner says they submitted a real dossier online on their own."""
     from .models import RealSubmission
-    from .services import TrainingError, limited_text
 
     procedure_title = limited_text(
         procedure_title, field="procedure_title", label="Tên thủ tục", max_length=200

@@ -9,9 +9,10 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 
-from courses.search import normalize_input as clean_text
 from home.hashers import LIGHT_HASHER
 
+from .certificates import holds_trainer_certificate
+from .errors import TrainingError, limited_text
 from .models import (
     JOIN_CODE_LETTERS,
     Attendance,
@@ -22,6 +23,7 @@ from .models import (
     new_join_code,
 )
 from .permissions import LEARNER_GROUP
+from .progress import attendance_progress_record, enrollment_progress_refresh
 
 CARD_PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 - an alphabet, not a secret
 # The join form's hidden token; a repeat of it within this window is the same join.
@@ -29,28 +31,7 @@ JOIN_TOKEN = re.compile(r"[0-9a-f]{32}")
 JOIN_REPEAT_WINDOW = datetime.timedelta(minutes=30)
 
 
-class TrainingError(Exception):
-    """A mistake in a class form, with the field and a plain Vietnamese message."""
-
-    def __init__(self, field, message):
-        self.field, self.message = field, message
-        super().__init__(message)
-
-
-def limited_text(value, *, field, label, max_length):
-    """Free text as the user meant it (NFC, spaces collapsed), refused with a plain message
-    when longer than its column: SQLite would store it whole, PostgreSQL would fail."""
-    text = clean_text(value)
-    if len(text) > max_length:
-        raise TrainingError(
-            field, f"{label} dài quá: tối đa {max_length} ký tự, bạn đã gõ {len(text)} ký tự."
-        )
-    return text
-
-
 def class_open(*, trainer, name, organiser, commune, audience, course=None):
-    from .certificates import holds_trainer_certificate
-
     name = limited_text(name, field="name", label="Tên lớp", max_length=150)
     if not name:
         raise TrainingError("name", "Hãy đặt tên lớp, ví dụ “Lớp dịch vụ công thôn 3”.")
@@ -198,8 +179,6 @@ def class_join(*, code, user, display_name, birth_year, consent, now, token=""):
 
 def _progress_start(enrollment, now):
     """Count what the learner already did elsewhere (a video watched at home counts)."""
-    from .progress import enrollment_progress_refresh
-
     EnrollmentProgress.objects.get_or_create(enrollment=enrollment)
     enrollment_progress_refresh(enrollment, now=now)
 
@@ -270,8 +249,6 @@ def session_add(*, training_class, starts_at, place, device_notes=""):
 
 def attendance_take(*, session, present_ids, recorded_by):
     """Mark everyone on the roster present or absent in one go (one tap per learner)."""
-    from .progress import attendance_progress_record
-
     present_ids = {int(pk) for pk in present_ids if str(pk).isdigit()}
     marks = []
     for enrollment in session.training_class.enrollments.filter(erased_at__isnull=True):

@@ -26,7 +26,7 @@ from ..validators import (
     password_problems,
 )
 from .events import practice_errors_record, practice_event_record
-from .exercises import exercise_check
+from .exercise_goals import exercise_check
 from .messages import message_send
 
 OTP_LIFETIME = datetime.timedelta(minutes=5)

@@ -23,7 +23,7 @@ from .dossiers import (
     holidays,
     length_errors,
 )
-from .exercises import exercise_check
+from .exercise_goals import exercise_check
 from .messages import message_send
 
 S = DossierStatus

@@ -42,7 +42,7 @@ from ..validators import (
 )
 from ..working_days import add_working_days, due_date, working_days_between
 from .events import practice_errors_record, practice_event_record
-from .exercises import exercise_check
+from .exercise_goals import exercise_check
 from .messages import message_send
 
 CITIZEN = "Công dân"

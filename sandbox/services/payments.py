@@ -15,7 +15,7 @@ from ..errors import PracticeError, PracticeErrors
 from ..models import DossierStatus, Payment, PracticeDossier, PracticeEvent
 from .dossiers import CITIZEN, dossier_action, dossier_log, dossier_set_status
 from .events import practice_errors_record, practice_event_record
-from .exercises import exercise_check
+from .exercise_goals import exercise_check
 from .messages import message_send
 
 PROVIDERS = {

@@ -155,7 +155,7 @@ def test_the_board_flags_a_learner_stuck_on_one_step(training_class, exercise):
 def test_a_trainer_marks_an_activity_done_by_hand_with_a_reason_kept_in_history(
     enrollment, trainer, exercise
 ):
-    from training.services import TrainingError
+    from training.errors import TrainingError
 
     with pytest.raises(TrainingError):
         progress.progress_override(

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from .. import permissions
 from ..certificates import certificate_pdf, certificate_revoke
+from ..errors import TrainingError
 from ..models import Certificate
-from ..services import TrainingError
 
 
 def verify_url(request, certificate):

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from .. import progress as progress_services
 from ..activities import completion_rule, course_activities, lesson_questions
 from ..erasure import ErasureRefused, learner_erase
+from ..errors import TrainingError
 from ..models import Certificate, Enrollment
-from ..services import TrainingError
 
 
 def _own_enrollment(request, enrollment_id):

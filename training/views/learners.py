@@ -11,8 +11,8 @@ from .. import permissions
 from .. import progress as progress_services
 from ..activities import course_activities
 from ..erasure import ErasureRefused, learner_erase
+from ..errors import TrainingError
 from ..models import Enrollment, RealSubmission
-from ..services import TrainingError
 
 
 def _enrollment(request, class_id, enrollment_id, *, change=False):
