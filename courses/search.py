@@ -7,23 +7,7 @@ folded the same way; the database then only needs a plain substring match, which
 identically on both backends.
 """
 
-import re
-import unicodedata
-
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-
-
-def normalize_input(text):
-    """NFC, trimmed and with runs of white space collapsed: what a user meant to type."""
-    return " ".join(unicodedata.normalize("NFC", text or "").split())
-
-
-def fold(text):
-    """'ĐĂNG KÝ Kết hôn' -> 'dang ky ket hon' (accents, case and đ folded, words only)."""
-    decomposed = unicodedata.normalize("NFD", text or "")
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("đ", "d").replace("Đ", "D").lower()
-    return " ".join(_WORD.findall(stripped))
+from home.text import fold, normalize_input
 
 
 def folded_document(*parts):

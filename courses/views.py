@@ -1,7 +1,8 @@
 from django.template.response import TemplateResponse
 
+from home.text import normalize_input
+
 from .forms import SearchForm
-from .search import normalize_input
 from .selectors import search_catalogue
 
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from wagtail import blocks
 
-from courses.search import fold
+from home.text import fold
 
 FIELD_KINDS = [
     ("text", "Chữ (một dòng)"),

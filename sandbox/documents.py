@@ -25,6 +25,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 
+from home.text import vn_money
+
 WATERMARK = "BẢN LUYỆN TẬP – KHÔNG CÓ GIÁ TRỊ PHÁP LÝ"
 FOOTER = "Tạo bởi môi trường thực hành Công dân số – không phải giấy tờ thật"
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -115,10 +117,6 @@ def _datetime(moment: datetime.datetime) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone(LOCAL_TZ)
     return f"{moment:%H} giờ {moment:%M} phút, ngày {_date(moment)}"
-
-
-def _money(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".") + " đồng"
 
 
 def _place(agency_name: str) -> str:
@@ -247,9 +245,9 @@ def receipt_pdf(
         ("Mã hồ sơ", dossier_code),
         ("Người nộp tiền", payer_name),
         ("Nội dung thu", f"Phí, lệ phí thủ tục {procedure_title}"),
-        ("Phí, lệ phí", _money(amount)),
-        ("Phí chuyển khoản", _money(transfer_fee)),
-        ("Tổng số tiền đã trả", _money(amount + transfer_fee)),
+        ("Phí, lệ phí", vn_money(amount)),
+        ("Phí chuyển khoản", vn_money(transfer_fee)),
+        ("Tổng số tiền đã trả", vn_money(amount + transfer_fee)),
         ("Thanh toán qua", provider_name),
         ("Thời gian thanh toán", _datetime(paid_at)),
     ]

@@ -6,6 +6,8 @@ message says which step and which box went wrong and what to do. In guided mode 
 reports count them.
 """
 
+from home.text import vn_number
+
 STEPS = {
     "cccd": "Lấy số CCCD luyện tập",
     "register": "Bước 1 – Đăng ký tài khoản",
@@ -228,7 +230,7 @@ class PracticeError(Exception):
 
 
 def _count(number):
-    return f"{number:,}".replace(",", ".")  # 10.000, as Vietnamese write numbers
+    return vn_number(number)
 
 
 def too_long_error(*, step, field, field_label, limit, length):

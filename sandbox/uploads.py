@@ -22,6 +22,8 @@ from PIL import Image, ImageOps
 
 from django.conf import settings
 
+from home.text import vn_number
+
 logger = logging.getLogger(__name__)
 
 MIB = 1024 * 1024
@@ -236,7 +238,7 @@ def clean_photo_upload(
             img = Image.open(BytesIO(data), formats=ACCEPTED_FORMATS)
             width, height = img.size
             if width * height > max_pixels:
-                dimensions = f" ({width:,} × {height:,} điểm ảnh)".replace(",", ".")
+                dimensions = f" ({vn_number(width)} × {vn_number(height)} điểm ảnh)"
                 raise _reject("too_many_pixels", dimensions=dimensions)
             img.load()
             source_format = img.format

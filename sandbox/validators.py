@@ -4,7 +4,7 @@ import datetime
 import re
 import unicodedata
 
-from courses.search import fold
+from home.text import fold
 
 from .models.accounts import PRACTICE_CCCD_PREFIX
 

@@ -2,7 +2,7 @@
 they all share. Kept apart so services, progress and certificates import it without
 importing one another."""
 
-from courses.search import normalize_input as clean_text
+from home.text import normalize_input as clean_text
 
 
 class TrainingError(Exception):

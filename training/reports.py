@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 
+from home.text import vn_number
 from sandbox.errors import MESSAGES as ERROR_MESSAGES
 from sandbox.errors import STEPS
 
@@ -65,9 +66,9 @@ def display(value):
     if value is None:
         return "–"
     if isinstance(value, float):
-        return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        return vn_number(value, 1)
     if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
+        return vn_number(value)
     return str(value)
 
 

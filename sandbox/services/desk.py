@@ -10,7 +10,7 @@ action leaves nothing half written. An action pressed twice is refused the secon
 
 from django.utils import timezone
 
-from courses.search import fold
+from home.text import fold, vn_money
 
 from ..errors import PracticeError, PracticeErrors
 from ..models import DossierStatus, PracticeDossier, SupplementRequest
@@ -214,8 +214,7 @@ def desk_request_financial(*, ctx, dossier, officer, amount, note):
         ctx,
         dossier,
         f"Thông báo nộp phí hồ sơ {dossier.code}",
-        f"Hồ sơ {dossier.code} cần nộp thêm {int(amount):,} đồng".replace(",", ".")
-        + f": {clean_text(note)}.",
+        f"Hồ sơ {dossier.code} cần nộp thêm {vn_money(int(amount))}: {clean_text(note)}.",
     )
 
 

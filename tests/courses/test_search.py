@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from courses.search import fold, normalize_input
+from home.text import fold, normalize_input
 from tests.factories import ProcedurePageFactory, SectorFactory
 
 CATALOGUE_TITLES = [
