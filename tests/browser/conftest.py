@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -65,3 +66,26 @@ def no_csp_violations(request):
     )
     yield
     assert refused == [], refused
+
+
+@pytest.fixture(autouse=True)
+def requests_settle_before_the_database_is_emptied(request):
+    """Let the browser's requests land before pytest-django empties the database.
+
+    A page closing sends its last watch report (a pagehide beacon). Arriving while the
+    test database is being flushed, on the connection the live server shares, it broke
+    the flush's foreign keys (seen on a busy machine). After the test, wait for what is in
+    flight, then refuse anything new, so the closing pages send nothing."""
+    if "live_server" not in request.fixturenames or "page" not in request.fixturenames:
+        yield
+        return
+    context = request.getfixturevalue("context")
+    pending = set()
+    context.on("request", lambda sent: pending.add(sent))
+    context.on("requestfinished", lambda done: pending.discard(done))
+    context.on("requestfailed", lambda failed: pending.discard(failed))
+    yield
+    context.route("**/*", lambda route: route.abort())
+    deadline = time.monotonic() + 5
+    while pending and context.pages and time.monotonic() < deadline:
+        context.pages[0].wait_for_timeout(50)  # lets Playwright deliver the events
