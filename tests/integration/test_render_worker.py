@@ -109,12 +109,15 @@ def wait_for(condition, timeout):
 def broker(settings):
     if connection.vendor != "postgresql":
         pytest.skip("the worker process needs a database it can reach (PostgreSQL)")
-    settings.CELERY_TASK_ALWAYS_EAGER = False
+    # Read the app's configuration before touching the settings: the first read loads it
+    # from them, and restoring a value read after the change left every later test's
+    # tasks queued on the broker instead of run in-process.
     previous = (
         app.conf.broker_url,
         app.conf.task_always_eager,
         dict(app.conf.broker_transport_options or {}),
     )
+    settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.broker_url = BROKER
     app.conf.task_always_eager = False
     app.conf.broker_transport_options = {"visibility_timeout": VISIBILITY_TIMEOUT}
@@ -210,6 +213,8 @@ def test_a_worker_captures_from_the_practice_portal_then_renders(
         kill(worker)
     assert rendered, list(TutorialRender.objects.values_list("status", "error"))
     captures = StepCapture.objects.filter(procedure=page)
-    assert sorted(captures.values_list("status", flat=True)) == ["done", "done"]
+    assert sorted(captures.values_list("status", flat=True)) == ["done", "done"], list(
+        captures.values_list("error", flat=True)
+    )
     tutorial = TutorialRender.objects.get(procedure=page, step_key="")
     assert tutorial.video_phone and tutorial.video_720 and not tutorial.video_360
