@@ -11,6 +11,6 @@ class CoursesConfig(AppConfig):
         from wagtail.signals import page_published
 
         from .models import ProcedurePage
-        from .signals import request_renders_on_publish
+        from .receivers import request_renders_on_publish
 
         page_published.connect(request_renders_on_publish, sender=ProcedurePage)

@@ -1,107 +1,24 @@
-"""State changes of the tutorials: asking for renders and carrying them out."""
+"""State changes of the tutorials asked for by people: renders of a published page, the
+segments a player reports. The render task's own work is in rendering.py."""
 
-import datetime
 import logging
-import tempfile
-from pathlib import Path
 
-from django.conf import settings
-from django.core.files import File
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
 from django.utils import timezone
 
 from .captures import capture_plan, captures_request
-from .render_models import TutorialRender
+from .render_models import TutorialRender, VideoWatchLog, VideoWatchReport
+from .rendering import tutorial_spec
+from .signals import video_segments_recorded
+from .tasks import render_tutorial_task
 from .video.narration import narrator_id
-from .video.specs import ShotSpec, StepSpec, TutorialSpec, content_hash
+from .video.specs import content_hash
+from .watching import viewing_check
 
 logger = logging.getLogger(__name__)
-MAX_ATTEMPTS = 4
-BUSY = "busy"
-
-
-def stale_after():
-    """A running render whose heartbeat is older than this was lost with its worker."""
-    return datetime.timedelta(seconds=settings.TUTORIAL_RENDER_STALE_SECONDS)
-
-
-def _read(field_file):
-    if not field_file:
-        return None
-    # A fresh file object from the storage: FieldFile.open() reuses one per instance,
-    # which concurrent readers of the same page would close under each other.
-    with field_file.storage.open(field_file.name, "rb") as handle:
-        return handle.read()
-
-
-def _highlight(text):
-    if not text:
-        return None
-    left, top, width, height = (min(max(int(part), 0), 100) / 100 for part in text.split(","))
-    return (left, top, width, height)
-
-
-def _shots(capture, *, with_images):
-    return tuple(
-        ShotSpec(
-            kind=shot.kind,
-            image=_read(shot.image) if with_images else None,
-            box=tuple(shot.box) if shot.box else None,
-            label=shot.action_label,
-            typed=shot.typed,
-            banner=tuple(shot.banner) if shot.banner else None,
-        )
-        for shot in capture.shots.all()
-    )
-
-
-def step_spec(block, number, capture=None, *, with_images=True):
-    """What one step renders from: its captured screens when it has them, else the
-    editor's screenshot (or recording). Both narrate the instruction."""
-    value = block.value
-    screenshot = value["screenshot"]
-    captured = capture is not None
-    return StepSpec(
-        key=block.id,
-        title=f"Bước {number}: {value['title']}",
-        caption=value.get("caption") or value["title"],
-        screenshot=_read(screenshot.file) if screenshot and not captured else None,
-        highlight=None if captured else _highlight(value.get("highlight")),
-        voice=_read(value["voice"].file) if value.get("voice") else None,
-        recording=_read(value["recording"].file)
-        if value.get("recording") and not captured
-        else None,
-        recording_start=value.get("recording_start") or 0.0,
-        recording_end=value.get("recording_end"),
-        instruction=value.get("instruction") or "",
-        shots=_shots(capture, with_images=with_images) if captured else (),
-        pixel_ratio=capture.pixel_ratio if captured else 1.0,
-        shots_digest=capture.shots_digest if captured else "",
-    )
-
-
-def tutorial_spec(page, captures=None, *, with_images=True, only_step=None):
-    """The render input of a page; ``captures`` ({step key: done StepCapture}) defaults
-    to the page's current ones. With ``only_step`` (a step clip's render) the other
-    steps' captured screens are not read."""
-    if captures is None:
-        captures = capture_plan(page).done
-    steps = tuple(
-        step_spec(
-            block,
-            number,
-            captures.get(block.id),
-            with_images=with_images and only_step in (None, block.id),
-        )
-        for number, block in enumerate(page.steps, start=1)
-    )
-    return TutorialSpec(title=page.title, subtitle=page.implementing_agency, steps=steps)
 
 
 def _enqueue(render_ids):
-    from .tasks import render_tutorial_task  # tasks import this module
-
     for render_id in render_ids:
         transaction.on_commit(
             lambda render_id=render_id: render_tutorial_task.delay(str(render_id))
@@ -157,133 +74,12 @@ def tutorial_renders_request(*, page, force=False):
     return to_run
 
 
-def _claim(render_id, now):
-    """Take the render for this worker, unless it is done or alive elsewhere."""
-    alive_elsewhere = Q(status=TutorialRender.Status.RUNNING, heartbeat_at__gte=now - stale_after())
-    claimed = (
-        TutorialRender.objects.filter(pk=render_id)
-        .exclude(status=TutorialRender.Status.DONE)
-        .exclude(alive_elsewhere)
-        .update(
-            status=TutorialRender.Status.RUNNING,
-            started_at=now,
-            heartbeat_at=now,
-            attempts=F("attempts") + 1,
-            progress=0,
-        )
-    )
-    return claimed == 1
-
-
-def render_progress(render_id, percent):
-    TutorialRender.objects.filter(pk=render_id).update(
-        progress=max(0, min(int(percent), 99)), heartbeat_at=timezone.now()
-    )
-
-
-def tutorial_render_execute(*, render_id):
-    """Carry out one render. Idempotent: a duplicate delivery of a finished render does
-    nothing; one that another worker is busy with answers BUSY (the task checks again
-    later, and takes over if that worker died); a retry replaces its own files."""
-    from .video.encode import render_step_clip, render_tutorial
-    from .video.specs import RenderInputError
-
-    if not _claim(render_id, timezone.now()):
-        running = TutorialRender.objects.filter(
-            pk=render_id, status=TutorialRender.Status.RUNNING
-        ).exists()
-        return BUSY if running else False
-    render = TutorialRender.objects.select_related("procedure").get(pk=render_id)
-    if render.attempts > MAX_ATTEMPTS:
-        _fail(render, "Đã thử dựng nhiều lần mà không được; hãy kiểm tra ảnh và tệp của bước.")
-        return False
-    page = render.procedure  # the live (published) content that was hashed at request time
-    spec = tutorial_spec(page, only_step=render.step_key or None)
-    try:
-        with tempfile.TemporaryDirectory(prefix="render-") as folder:
-            render_progress(render.pk, 5)
-            if render.is_tutorial:
-                output = render_tutorial(spec, Path(folder))
-            else:
-                keys = [s.key for s in spec.steps]
-                if render.step_key not in keys:
-                    _fail(render, "Bước này không còn trong trang thủ tục.")
-                    return False
-                index = keys.index(render.step_key)
-                # One step is watched again on a phone; the projector plays the whole
-                # tutorial, so step clips come in the low-bandwidth size only.
-                output = render_step_clip(
-                    spec.steps[index],
-                    Path(folder),
-                    heights=(360,),
-                    index=index + 1,
-                    count=len(keys),
-                )
-            render_progress(render.pk, 90)
-            _store(render, output)
-    except RenderInputError as error:
-        _fail(render, str(error))
-        return False
-    return True
-
-
-def _store(render, output):
-    for label, field, size_field in (
-        ("360p", "video_360", "size_360"),
-        ("720p", "video_720", "size_720"),
-        ("phone", "video_phone", "size_phone"),
-    ):
-        rendition = output.renditions.get(label)
-        if rendition is None:
-            continue
-        if getattr(render, field):
-            getattr(render, field).delete(save=False)  # a retry replaces its own output
-        with open(rendition.path, "rb") as handle:
-            getattr(render, field).save(f"{label}.mp4", File(handle), save=False)
-        setattr(render, size_field, rendition.size_bytes)
-        render.duration = rendition.duration
-        render.has_narration = bool(rendition.audio_codec)
-    if output.poster_path:
-        if render.poster:
-            render.poster.delete(save=False)
-        with open(output.poster_path, "rb") as handle:
-            render.poster.save("poster.jpg", File(handle), save=False)
-    render.captions_vtt = output.captions_vtt
-    render.chapters_vtt = output.chapters_vtt
-    render.step_durations = list(output.step_durations)
-    render.shot_schedule = list(output.shot_schedule)
-    render.timings = dict(output.timings)
-    render.status = TutorialRender.Status.DONE
-    render.progress = 100
-    render.error = ""
-    render.finished_at = timezone.now()
-    render.save()
-
-
-def _fail(render, message):
-    logger.warning("Render %s failed: %s", render.pk, message)
-    TutorialRender.objects.filter(pk=render.pk).update(
-        status=TutorialRender.Status.FAILED, error=message, finished_at=timezone.now()
-    )
-
-
-def render_mark_failed(*, render_id, message):
-    """Called when a task gives up (time limit, retries exhausted)."""
-    render = TutorialRender.objects.filter(pk=render_id).first()
-    if render and render.status != TutorialRender.Status.DONE:
-        _fail(render, message)
-
-
 def video_watch_record(*, render, user, session_key, segments, started_at, batch=""):
     """Store the played segments a player reported (shape checked by
     watching.segments_clean) and credit them, in one transaction. ``started_at`` is when
     this viewing began; segments that real time does not allow raise ImplausibleReport
     and nothing is stored. A batch id already recorded for this viewer is a retry:
     nothing is stored twice. Returns (segments saved by this batch, whether a repeat)."""
-    from .render_models import VideoWatchLog, VideoWatchReport
-    from .signals import video_segments_recorded
-    from .watching import viewing_check
-
     try:
         with transaction.atomic():
             viewing_check(

@@ -5,7 +5,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 
 from django.conf import settings
 
-from .services import BUSY, render_mark_failed, tutorial_render_execute
+from .rendering import BUSY, render_mark_failed, tutorial_render_execute
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
     time_limit=11 * 60,
 )
 def render_tutorial_task(self, render_id):
-    """Render one tutorial or step clip (thin: the work is in courses.services)."""
+    """Render one tutorial or step clip (thin: the work is in courses.rendering)."""
     try:
         outcome = tutorial_render_execute(render_id=render_id)
     except SoftTimeLimitExceeded:

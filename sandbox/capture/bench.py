@@ -57,7 +57,7 @@ def bench_procedure(slug: str, folder: Path, out, *, ocr_limit: int = 0) -> dict
     from dataclasses import replace
 
     from courses.models import ProcedurePage
-    from courses.services import tutorial_spec
+    from courses.rendering import tutorial_spec
     from courses.video.encode import render_step_clip, render_tutorial
     from courses.video.specs import ShotSpec
 

@@ -69,7 +69,7 @@ class SandboxCaptureProvider:
         return f"{portal}:{procedure_portal_digest(page)}"
 
     def enqueue(self, procedure_id: int) -> None:
-        from ..tasks import capture_tutorial_task
+        from .tasks import capture_tutorial_task
 
         transaction.on_commit(lambda: capture_tutorial_task.delay(procedure_id))
 

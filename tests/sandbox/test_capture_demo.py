@@ -57,6 +57,6 @@ def test_birth_registration_is_captured_and_its_form_labels_are_legible(demo_sit
 
 
 def _spec_for_layout(page):
-    from courses.services import tutorial_spec
+    from courses.rendering import tutorial_spec
 
     return tutorial_spec(page, {}, with_images=False)
