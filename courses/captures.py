@@ -14,7 +14,7 @@ import datetime
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -24,6 +24,11 @@ from django.utils.module_loading import import_string
 from .capture_models import StepCapture
 from .video.specs import nfc
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .models import ProcedurePage
+
 # Bump when the capture's viewport, shots or drawing of stills change.
 CAPTURE_VERSION = "2026.12-2"
 
@@ -31,7 +36,7 @@ CAPTURE_VERSION = "2026.12-2"
 class CaptureProvider(Protocol):
     def unavailable_reason(self) -> str: ...
 
-    def fingerprint(self, page) -> str: ...
+    def fingerprint(self, page: ProcedurePage) -> str: ...
 
     def enqueue(self, procedure_id: int) -> None: ...
 
@@ -41,11 +46,11 @@ def capture_provider() -> CaptureProvider | None:
     return import_string(path)() if path else None
 
 
-def capture_stale_after():
+def capture_stale_after() -> datetime.timedelta:
     return datetime.timedelta(seconds=settings.TUTORIAL_CAPTURE_STALE_SECONDS)
 
 
-def step_script(value) -> list[dict]:
+def step_script(value: Mapping[str, Any]) -> list[dict[str, Any]]:
     """A step's practice script as plain, normalised data (what the hash and player read)."""
     return [
         {
@@ -58,7 +63,7 @@ def step_script(value) -> list[dict]:
     ]
 
 
-def capture_hashes(page, fingerprint: str) -> dict[str, str]:
+def capture_hashes(page: ProcedurePage, fingerprint: str) -> dict[str, str]:
     """{step key: hash} for the steps that have a script.
 
     A step's screens depend on its own script and texts, on every script before it (they
@@ -94,7 +99,7 @@ class CapturePlan:
     missing: list[str] = field(default_factory=list)
 
 
-def capture_plan(page) -> CapturePlan:
+def capture_plan(page: ProcedurePage) -> CapturePlan:
     provider = capture_provider()
     if provider is None:
         return CapturePlan(reason="Chưa cấu hình phần chụp màn hình (TUTORIAL_CAPTURE_PROVIDER).")
@@ -124,13 +129,13 @@ def capture_plan(page) -> CapturePlan:
     return plan
 
 
-def _lost(row, stale):
+def _lost(row: StepCapture, stale: datetime.datetime) -> bool:
     if row.status == StepCapture.Status.RUNNING:
         return (row.heartbeat_at or row.requested_at) < stale
     return row.requested_at < stale
 
 
-def pending_capture_row(page, key, digest):
+def pending_capture_row(page: ProcedurePage, key: str, digest: str) -> StepCapture:
     """The capture row for this content, made once even under concurrent requests."""
     try:
         with transaction.atomic():
@@ -149,7 +154,7 @@ def pending_capture_row(page, key, digest):
     return row
 
 
-def captures_request(*, page, plan: CapturePlan, force: bool = False) -> bool:
+def captures_request(*, page: ProcedurePage, plan: CapturePlan, force: bool = False) -> bool:
     """Queue captures for steps that have none for their content (with ``force``, the
     failed ones too). True while captures are under way: renders wait for them, and the
     capture asks for the renders when it ends."""

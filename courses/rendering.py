@@ -1,10 +1,13 @@
 """Carrying out one render of a tutorial or step clip (the render task's work): what it
 renders from, claiming it, storing its files, marking it failed."""
 
+from __future__ import annotations
+
 import datetime
 import logging
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files import File
@@ -15,17 +18,29 @@ from .captures import capture_plan
 from .render_models import TutorialRender
 from .video.specs import ShotSpec, StepSpec, TutorialSpec
 
+if TYPE_CHECKING:
+    import uuid
+    from collections.abc import Mapping
+
+    from django.db.models.fields.files import FieldFile
+
+    from wagtail.blocks import StreamValue
+
+    from .capture_models import StepCapture
+    from .models import ProcedurePage
+    from .video.specs import RenderOutput
+
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 4
 BUSY = "busy"
 
 
-def stale_after():
+def stale_after() -> datetime.timedelta:
     """A running render whose heartbeat is older than this was lost with its worker."""
     return datetime.timedelta(seconds=settings.TUTORIAL_RENDER_STALE_SECONDS)
 
 
-def _read(field_file):
+def _read(field_file: FieldFile) -> bytes | None:
     if not field_file:
         return None
     # A fresh file object from the storage: FieldFile.open() reuses one per instance,
@@ -34,14 +49,14 @@ def _read(field_file):
         return handle.read()
 
 
-def _highlight(text):
+def _highlight(text: str | None) -> tuple[float, float, float, float] | None:
     if not text:
         return None
     left, top, width, height = (min(max(int(part), 0), 100) / 100 for part in text.split(","))
     return (left, top, width, height)
 
 
-def _shots(capture, *, with_images):
+def _shots(capture: StepCapture, *, with_images: bool) -> tuple[ShotSpec, ...]:
     return tuple(
         ShotSpec(
             kind=shot.kind,
@@ -55,7 +70,13 @@ def _shots(capture, *, with_images):
     )
 
 
-def step_spec(block, number, capture=None, *, with_images=True):
+def step_spec(
+    block: StreamValue.StreamChild,
+    number: int,
+    capture: StepCapture | None = None,
+    *,
+    with_images: bool = True,
+) -> StepSpec:
     """What one step renders from: its captured screens when it has them, else the
     editor's screenshot (or recording). Both narrate the instruction."""
     value = block.value
@@ -80,7 +101,13 @@ def step_spec(block, number, capture=None, *, with_images=True):
     )
 
 
-def tutorial_spec(page, captures=None, *, with_images=True, only_step=None):
+def tutorial_spec(
+    page: ProcedurePage,
+    captures: Mapping[str, StepCapture] | None = None,
+    *,
+    with_images: bool = True,
+    only_step: str | None = None,
+) -> TutorialSpec:
     """The render input of a page; ``captures`` ({step key: done StepCapture}) defaults
     to the page's current ones. With ``only_step`` (a step clip's render) the other
     steps' captured screens are not read."""
@@ -98,7 +125,7 @@ def tutorial_spec(page, captures=None, *, with_images=True, only_step=None):
     return TutorialSpec(title=page.title, subtitle=page.implementing_agency, steps=steps)
 
 
-def _claim(render_id, now):
+def _claim(render_id: uuid.UUID | str, now: datetime.datetime) -> bool:
     """Take the render for this worker, unless it is done or alive elsewhere."""
     alive_elsewhere = Q(status=TutorialRender.Status.RUNNING, heartbeat_at__gte=now - stale_after())
     claimed = (
@@ -116,13 +143,13 @@ def _claim(render_id, now):
     return claimed == 1
 
 
-def render_progress(render_id, percent):
+def render_progress(render_id: uuid.UUID | str, percent: float) -> None:
     TutorialRender.objects.filter(pk=render_id).update(
         progress=max(0, min(int(percent), 99)), heartbeat_at=timezone.now()
     )
 
 
-def tutorial_render_execute(*, render_id):
+def tutorial_render_execute(*, render_id: uuid.UUID | str) -> bool | str:
     """Carry out one render. Idempotent: a duplicate delivery of a finished render does
     nothing; one that another worker is busy with answers BUSY (the task checks again
     later, and takes over if that worker died); a retry replaces its own files."""
@@ -168,7 +195,7 @@ def tutorial_render_execute(*, render_id):
     return True
 
 
-def _store(render, output):
+def _store(render: TutorialRender, output: RenderOutput) -> None:
     for label, field, size_field in (
         ("360p", "video_360", "size_360"),
         ("720p", "video_720", "size_720"),
@@ -201,14 +228,14 @@ def _store(render, output):
     render.save()
 
 
-def _fail(render, message):
+def _fail(render: TutorialRender, message: str) -> None:
     logger.warning("Render %s failed: %s", render.pk, message)
     TutorialRender.objects.filter(pk=render.pk).update(
         status=TutorialRender.Status.FAILED, error=message, finished_at=timezone.now()
     )
 
 
-def render_mark_failed(*, render_id, message):
+def render_mark_failed(*, render_id: uuid.UUID | str, message: str) -> None:
     """Called when a task gives up (time limit, retries exhausted)."""
     render = TutorialRender.objects.filter(pk=render_id).first()
     if render and render.status != TutorialRender.Status.DONE:

@@ -7,10 +7,17 @@ folded the same way; the database then only needs a plain substring match, which
 identically on both backends.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from home.text import fold, normalize_input
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
-def folded_document(*parts):
+
+def folded_document(*parts: str | None) -> str:
     """The stored search text: folded words, with a leading space so that a query word
     can be matched at the start of a stored word with ``contains=" " + word``."""
     return " " + " ".join(filter(None, (fold(part) for part in parts))) + " "
@@ -19,7 +26,7 @@ def folded_document(*parts):
 MAX_QUERY_WORDS = 10
 
 
-def query_words(query):
+def query_words(query: str | None) -> list[str]:
     """The distinct folded words of a query, at most ten (a pasted paragraph must not
     turn into hundreds of database conditions)."""
     words = []
@@ -29,7 +36,7 @@ def query_words(query):
     return words[:MAX_QUERY_WORDS]
 
 
-def relevance(words, title, keywords=""):
+def relevance(words: Sequence[str], title: str, keywords: str = "") -> float:
     """Score one candidate: the whole phrase in the title first, then title words, then
     the editor's keywords. Higher is better."""
     phrase = " ".join(words)

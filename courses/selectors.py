@@ -1,10 +1,33 @@
 """Reads that span several models, for pages and views."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from .models import CoursePage, LifeEvent, ProcedureIndexPage, ProcedurePage, Sector
 from .search import query_words, relevance
 
+if TYPE_CHECKING:
+    from typing import TypeVar
 
-def procedure_catalogue(index_page, *, linh_vuc=None, su_kien=None, cap=""):
+    from django.db.models import QuerySet
+
+    from wagtail.models import Page
+
+    from .capture_models import StepCapture
+    from .captures import CapturePlan
+    from .render_models import TutorialRender
+
+    PageT = TypeVar("PageT", bound=Page)
+
+
+def procedure_catalogue(
+    index_page: ProcedureIndexPage,
+    *,
+    linh_vuc: Sector | None = None,
+    su_kien: LifeEvent | None = None,
+    cap: str = "",
+) -> dict[str, Any]:
     """The catalogue's procedures, narrowed by the chosen sector, life event and level."""
     procedures = (
         ProcedurePage.objects.child_of(index_page)
@@ -26,7 +49,7 @@ def procedure_catalogue(index_page, *, linh_vuc=None, su_kien=None, cap=""):
     }
 
 
-def home_page_entry_points():
+def home_page_entry_points() -> dict[str, Any]:
     return {
         "catalogue": ProcedureIndexPage.objects.live().first(),
         "life_events": LifeEvent.objects.all(),
@@ -34,7 +57,7 @@ def home_page_entry_points():
     }
 
 
-def courses_using_procedure(procedure):
+def courses_using_procedure(procedure: ProcedurePage) -> list[CoursePage]:
     """Live courses with a lesson on this procedure (few courses: read in Python)."""
     return [
         course
@@ -48,7 +71,7 @@ def courses_using_procedure(procedure):
     ]
 
 
-def _matching(queryset, words):
+def _matching(queryset: QuerySet[PageT], words: list[str]) -> list[PageT]:
     """Pages whose folded text has every word at the start of one of its words; if
     none has them all, pages with any of them (a typo in one word still finds something)."""
     every = queryset
@@ -63,7 +86,7 @@ def _matching(queryset, words):
     return list(found.values())
 
 
-def search_catalogue(query):
+def search_catalogue(query: str | None) -> dict[str, Any]:
     """Procedures and courses for a free-text query, best match first.
 
     Accent-, case- and đ-insensitive, NFC/NFD-agnostic, identical on SQLite and PostgreSQL.
@@ -78,7 +101,7 @@ def search_catalogue(query):
     return {"procedures": procedures, "courses": courses, "words": words}
 
 
-def procedure_videos(page):
+def procedure_videos(page: ProcedurePage) -> dict[str, Any]:
     """What learners see (the newest finished render of the tutorial and of each step)
     and what editors see (the newest render row of each, whatever its state)."""
     from .render_models import TutorialRender
@@ -92,7 +115,7 @@ def procedure_videos(page):
     return {"tutorial": served.get(""), "steps": served, "latest": latest}
 
 
-def step_pictures(page):
+def step_pictures(page: ProcedurePage) -> dict[str, StepCapture]:
     """{step key: its newest finished capture} for the step pictures on the page: the
     screens captured from the practice portal replace the uploaded screenshot."""
     from .capture_models import StepCapture
@@ -106,7 +129,7 @@ def step_pictures(page):
     return pictures
 
 
-def render_status(page):
+def render_status(page: ProcedurePage) -> dict[str, Any]:
     """The editor's view of the page's renders, for the admin panel and its polling."""
     from .captures import capture_plan
 
@@ -140,7 +163,7 @@ def render_status(page):
     }
 
 
-def _capture_state(plan, key):
+def _capture_state(plan: CapturePlan, key: str) -> dict[str, str]:
     """How a step's screens stand: captured from the practice portal, or why not."""
     if not key:
         return {"capture": "", "capture_error": ""}
@@ -162,7 +185,7 @@ def _capture_state(plan, key):
     return {"capture": "Chưa chụp", "capture_error": ""}
 
 
-def video_chapters(render):
+def video_chapters(render: TutorialRender | None) -> list[dict[str, Any]]:
     """The chapter list under the player: [{"start": s, "title": …}, …]."""
     from .video.captions import parse_vtt
 

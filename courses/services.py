@@ -1,7 +1,10 @@
 """State changes of the tutorials asked for by people: renders of a published page, the
 segments a player reports. The render task's own work is in rendering.py."""
 
+from __future__ import annotations
+
 import logging
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -15,17 +18,28 @@ from .video.narration import narrator_id
 from .video.specs import content_hash
 from .watching import viewing_check
 
+if TYPE_CHECKING:
+    import datetime
+    import uuid
+    from collections.abc import Iterable, Sequence
+
+    from django.contrib.auth.models import AbstractBaseUser
+
+    from .models import ProcedurePage
+
 logger = logging.getLogger(__name__)
 
 
-def _enqueue(render_ids):
+def _enqueue(render_ids: Iterable[uuid.UUID]) -> None:
     for render_id in render_ids:
         transaction.on_commit(
             lambda render_id=render_id: render_tutorial_task.delay(str(render_id))
         )
 
 
-def _row(page, step_key, step_title, digest):
+def _row(
+    page: ProcedurePage, step_key: str, step_title: str, digest: str
+) -> tuple[TutorialRender, bool]:
     """The render row for this content, created once even under concurrent requests."""
     try:
         with transaction.atomic():
@@ -41,7 +55,7 @@ def _row(page, step_key, step_title, digest):
         ), False
 
 
-def tutorial_renders_request(*, page, force=False):
+def tutorial_renders_request(*, page: ProcedurePage, force: bool = False) -> list[uuid.UUID]:
     """Ask for the renders a published page needs: one per step whose content changed,
     and the whole tutorial when anything changed. Unchanged content renders nothing.
 
@@ -74,7 +88,15 @@ def tutorial_renders_request(*, page, force=False):
     return to_run
 
 
-def video_watch_record(*, render, user, session_key, segments, started_at, batch=""):
+def video_watch_record(
+    *,
+    render: TutorialRender,
+    user: AbstractBaseUser | None,
+    session_key: str,
+    segments: Sequence[tuple[float, float, float]],
+    started_at: datetime.datetime | None,
+    batch: str = "",
+) -> tuple[int, bool]:
     """Store the played segments a player reported (shape checked by
     watching.segments_clean) and credit them, in one transaction. ``started_at`` is when
     this viewing began; segments that real time does not allow raise ImplausibleReport

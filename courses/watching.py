@@ -12,12 +12,22 @@ keep that honest:
   few seconds after opening the page is refused, whatever the segments say.
 """
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from .render_models import VideoWatchLog
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from django.contrib.sessions.backends.base import SessionBase
+
+    from .render_models import TutorialRender
 
 MAX_SEGMENTS = 100
 MIN_PLAYBACK_RATE, MAX_PLAYBACK_RATE = 0.25, 2.0
@@ -33,7 +43,12 @@ class ImplausibleReport(ValueError):
     """Segments that the video or real time do not allow."""
 
 
-def viewing_start(*, session, renders, now=None):
+def viewing_start(
+    *,
+    session: SessionBase,
+    renders: Iterable[TutorialRender],
+    now: datetime.datetime | None = None,
+) -> None:
     """Note that these renders were served to this browser now, unless a viewing of
     them is already under way."""
     now = now or timezone.now()
@@ -49,7 +64,9 @@ def viewing_start(*, session, renders, now=None):
         session[VIEWINGS_SESSION_KEY] = fresh
 
 
-def viewing_started_at(*, session, render, now=None):
+def viewing_started_at(
+    *, session: SessionBase, render: TutorialRender, now: datetime.datetime | None = None
+) -> datetime.datetime | None:
     started = parse_datetime(session.get(VIEWINGS_SESSION_KEY, {}).get(str(render.pk), ""))
     now = now or timezone.now()
     if started is None or now - started >= VIEWING_LIFETIME:
@@ -57,7 +74,7 @@ def viewing_started_at(*, session, render, now=None):
     return started
 
 
-def segments_clean(payload, duration):
+def segments_clean(payload: object, duration: float) -> list[tuple[float, float, float]]:
     """[[start, end, rate], …] from the player: numbers inside the video, ordered without
     overlap, at a rate a player offers, at most MAX_SEGMENTS. Raises ImplausibleReport."""
     items = payload.get("segments") if isinstance(payload, dict) else None
@@ -83,7 +100,7 @@ def segments_clean(payload, duration):
     return clean
 
 
-def distinct_seconds(intervals):
+def distinct_seconds(intervals: Iterable[tuple[float, float]]) -> float:
     total, reach = 0.0, None
     for start, end in sorted(intervals):
         if reach is None or start > reach:
@@ -95,7 +112,14 @@ def distinct_seconds(intervals):
     return total
 
 
-def viewing_check(*, render, session_key, started_at, segments, now=None):
+def viewing_check(
+    *,
+    render: TutorialRender,
+    session_key: str,
+    started_at: datetime.datetime | None,
+    segments: Iterable[tuple[float, float, float]],
+    now: datetime.datetime | None = None,
+) -> None:
     """Refuse segments that real time does not allow for this viewing."""
     now = now or timezone.now()
     if started_at is None:

@@ -5,12 +5,21 @@ key*: the platform user when logged in, otherwise a random token kept in the ses
 Everything a learner sees is filtered by it, so nobody sees another learner's dossiers.
 """
 
+from __future__ import annotations
+
 import uuid
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
 from .models import ExerciseAttempt, PracticeIdentity
+
+if TYPE_CHECKING:
+    import datetime
+
+    from django.contrib.auth.models import AbstractBaseUser
+    from django.http import HttpRequest
 
 SESSION_OWNER = "sandbox_owner"
 SESSION_IDENTITY = "sandbox_identity"
@@ -22,18 +31,18 @@ SESSION_AUTO_OFFICER = "sandbox_auto_officer"
 @dataclass
 class PracticeContext:
     owner_key: str
-    user: object = None
+    user: AbstractBaseUser | None = None
     attempt: ExerciseAttempt | None = None
     mode: str = "guided"
     auto_officer: bool = False
-    now: object = field(default_factory=timezone.now)
+    now: datetime.datetime = field(default_factory=timezone.now)
 
     @property
-    def guided(self):
+    def guided(self) -> bool:
         return self.mode == "guided"
 
 
-def owner_key_for(request):
+def owner_key_for(request: HttpRequest) -> str:
     if request.user.is_authenticated:
         return f"u{request.user.pk}"
     token = request.session.get(SESSION_OWNER)
@@ -42,7 +51,7 @@ def owner_key_for(request):
     return token
 
 
-def practice_context(request):
+def practice_context(request: HttpRequest) -> PracticeContext:
     owner_key = owner_key_for(request)
     attempt = None
     attempt_id = request.session.get(SESSION_ATTEMPT)
@@ -62,7 +71,7 @@ def practice_context(request):
     )
 
 
-def logged_in_identity(request):
+def logged_in_identity(request: HttpRequest) -> PracticeIdentity | None:
     """The practice identity logged in to the practice portal in this browser, if any."""
     identity_id = request.session.get(SESSION_IDENTITY)
     if not identity_id:

@@ -9,6 +9,8 @@ The messages are Vietnamese literals for now, not gettext msgids: they move into
 site/locale with the rest of the sandbox's strings when its views are translated.
 """
 
+from __future__ import annotations
+
 import contextlib
 import hashlib
 import logging
@@ -17,12 +19,23 @@ import uuid
 import warnings
 from dataclasses import dataclass
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageOps
 
 from django.conf import settings
 
 from home.text import vn_number
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Upload(Protocol):
+        """What an upload is read through: a Django UploadedFile, or anything with
+        ``.read()``; ``.size`` and ``.seek()`` are used when it has them."""
+
+        def read(self, size: int = ..., /) -> bytes: ...
+
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +102,7 @@ class UploadRejected(Exception):
     """An upload we will not store. `code` is stable for tests and logs; `message` is the
     Vietnamese sentence shown to the learner, saying what is wrong and what to do."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
@@ -105,7 +118,7 @@ class CleanImage:
     original_size: int
 
 
-def _reject(code: str, **values) -> UploadRejected:
+def _reject(code: str, **values: str) -> UploadRejected:
     return UploadRejected(code, MESSAGES[code].format(**values))
 
 
@@ -123,7 +136,7 @@ def _setting(name: str, default: int) -> int:
     return getattr(settings, name, default) if settings.configured else default
 
 
-def _read_at_most(uploaded, limit: int) -> bytes:
+def _read_at_most(uploaded: Upload, limit: int) -> bytes:
     """Read up to `limit` bytes; a reader that ignores .size cannot make us hold more."""
     with contextlib.suppress(AttributeError, OSError):
         uploaded.seek(0)
@@ -196,7 +209,7 @@ def _normalise(img: Image.Image, source_format: str) -> tuple[Image.Image, str]:
 
 
 def clean_photo_upload(
-    uploaded, *, max_bytes: int | None = None, max_pixels: int | None = None
+    uploaded: Upload, *, max_bytes: int | None = None, max_pixels: int | None = None
 ) -> CleanImage:
     """Check an uploaded photo of a document and return it re-encoded, or raise UploadRejected.
 
@@ -271,7 +284,7 @@ def clean_photo_upload(
     )
 
 
-def upload_sha256(uploaded, *, max_bytes: int | None = None) -> str:
+def upload_sha256(uploaded: Upload, *, max_bytes: int | None = None) -> str:
     """SHA-256 of the bytes as sent (at most max_bytes + 1 of them, as
     `clean_photo_upload` reads), to recognise the same photo sent twice before spending
     time decoding it. Leaves the file at its start for the next reader."""

@@ -1,5 +1,7 @@
 """Checks of what learners type, returning error codes from sandbox.errors."""
 
+from __future__ import annotations
+
 import datetime
 import re
 import unicodedata
@@ -13,7 +15,7 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
-def clean_text(value):
+def clean_text(value: str | None) -> str:
     """NFC and single spaces: some phone keyboards send decomposed (NFD) Vietnamese."""
     return " ".join(unicodedata.normalize("NFC", value or "").split())
 
@@ -32,7 +34,7 @@ CODE_MAX = 40  # PracticeDossier.code
 SEARCH_MAX = 200
 
 
-def clean_limited(value, limit):
+def clean_limited(value: str | None, limit: int) -> tuple[str, int]:
     """``(text, length)``: the text as stored (clean_text) and its length when that is
     over ``limit``, else 0. Counted after NFC, so a name typed on a keyboard that sends
     decomposed letters (NFD, one character per accent) fits the same limit."""
@@ -40,12 +42,12 @@ def clean_limited(value, limit):
     return text, (len(text) if len(text) > limit else 0)
 
 
-def id_number(value):
+def id_number(value: str | None) -> str:
     """An ID number as typed, without the spaces people put between its groups."""
     return "".join((value or "").split())
 
 
-def id_number_problem(value):
+def id_number_problem(value: str | None) -> str | None:
     """Why an ID number (số CCCD, số định danh cá nhân) cannot be accepted, as an error
     code, or None. Only practice numbers pass: 12 digits starting with 099, a prefix no
     province has, so a real person's number never reaches a row or its history."""
@@ -60,7 +62,7 @@ def id_number_problem(value):
 REAL_LOOKING_ID = re.compile(r"(?<!\d)\d{12}(?!\d)")
 
 
-def has_real_looking_id(text):
+def has_real_looking_id(text: str | None) -> bool:
     """Whether free text holds a 12-digit run that is not a practice number: an ID
     number typed into a box that is not an ID box (a wrongly built e-form field)."""
     return any(
@@ -68,7 +70,7 @@ def has_real_looking_id(text):
     )
 
 
-def parse_vn_date(text):
+def parse_vn_date(text: str) -> datetime.date:
     """'05/03/1968' -> date. Raises ValueError('date_no_slash' | 'date_invalid')."""
     text = clean_text(text)
     match = DATE.match(text)
@@ -81,15 +83,15 @@ def parse_vn_date(text):
         raise ValueError("date_invalid") from None
 
 
-def has_diacritics(text):
+def has_diacritics(text: str) -> bool:
     return fold(text) != " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
-def names_match(typed, expected):
+def names_match(typed: str | None, expected: str | None) -> bool:
     return clean_text(typed).casefold() == clean_text(expected).casefold()
 
 
-def password_problems(password):
+def password_problems(password: str) -> list[str]:
     """The password rules of the portal, as error codes, in the order people fix them."""
     problems = []
     if len(password) < 8:

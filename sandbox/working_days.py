@@ -5,25 +5,34 @@ received after 15:00 starts counting on the next working day (the rule printed o
 appointment slips). Time limits given in working hours count 8 hours to a day.
 """
 
+from __future__ import annotations
+
 import datetime
 import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Container
+    from decimal import Decimal
 
 CUTOFF = datetime.time(15, 0)
 HOURS_PER_DAY = 8
 
 
-def is_working_day(day, holidays):
+def is_working_day(day: datetime.date, holidays: Container[datetime.date]) -> bool:
     return day.weekday() < 5 and day not in holidays
 
 
-def next_working_day(day, holidays):
+def next_working_day(day: datetime.date, holidays: Container[datetime.date]) -> datetime.date:
     day += datetime.timedelta(days=1)
     while not is_working_day(day, holidays):
         day += datetime.timedelta(days=1)
     return day
 
 
-def add_working_days(start, days, holidays):
+def add_working_days(
+    start: datetime.date, days: int, holidays: Container[datetime.date]
+) -> datetime.date:
     """The date ``days`` working days after ``start`` (``start`` itself not counted)."""
     day = start
     for _ in range(days):
@@ -31,7 +40,13 @@ def add_working_days(start, days, holidays):
     return day
 
 
-def due_date(received_at, *, value, unit, holidays):
+def due_date(
+    received_at: datetime.datetime,
+    *,
+    value: Decimal | float | None,
+    unit: str,
+    holidays: Container[datetime.date],
+) -> datetime.date:
     """The appointment date for a dossier received at ``received_at`` (local time).
 
     ``value``/``unit`` come from the procedure's online channel (an editor's data):
@@ -49,7 +64,9 @@ def due_date(received_at, *, value, unit, holidays):
     return add_working_days(start, max(days, 1), holidays)
 
 
-def working_days_between(start, end, holidays):
+def working_days_between(
+    start: datetime.date, end: datetime.date, holidays: Container[datetime.date]
+) -> int:
     """Working days after ``start`` up to and including ``end`` (0 if end <= start)."""
     count, day = 0, start
     while day < end:

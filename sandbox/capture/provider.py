@@ -1,16 +1,24 @@
 """The sandbox's answer to courses.captures: can this machine capture, what the
 practice portal looks like for a procedure, and queueing a capture."""
 
+from __future__ import annotations
+
 import functools
 import hashlib
 import importlib.util
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
 
 from .runner import chromium_path
+
+if TYPE_CHECKING:
+    from courses.models import ProcedurePage
+
+    from ..models import PracticeForm
 
 # What the practice screens are made of: a change to any of these re-captures.
 PORTAL_FILES = ("templates/base.html", "templates/sandbox", "static/css")
@@ -29,7 +37,7 @@ def portal_files_digest(site_dir: str) -> str:
     return digest.hexdigest()
 
 
-def procedure_portal_digest(page) -> str:
+def procedure_portal_digest(page: ProcedurePage) -> str:
     """The parts of a procedure the practice portal shows: its e-form, documents, fees."""
     form = getattr(page, "practice_form", None) if page.pk else None
     payload = {
@@ -64,7 +72,7 @@ class SandboxCaptureProvider:
             return "Thiếu gói Python playwright (pip install -r requirements.txt)."
         return ""
 
-    def fingerprint(self, page) -> str:
+    def fingerprint(self, page: ProcedurePage) -> str:
         portal = portal_files_digest(str(settings.SITE_DIR))
         return f"{portal}:{procedure_portal_digest(page)}"
 
@@ -74,7 +82,9 @@ class SandboxCaptureProvider:
         transaction.on_commit(lambda: capture_tutorial_task.delay(procedure_id))
 
 
-def recapture_on_form_change(sender, instance, **kwargs):
+def recapture_on_form_change(
+    sender: type[PracticeForm], instance: PracticeForm, **kwargs: Any
+) -> None:
     """An edited e-form changes the practice screens: the tutorial that films them is
     captured again where it shows the form (the hash says which steps)."""
     if not getattr(settings, "TUTORIAL_RENDER_ON_PUBLISH", True):

@@ -17,6 +17,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
@@ -48,6 +49,11 @@ from ..services.purge import practice_data_purge
 from . import runner
 from .server import practice_portal_server, shared_connections, use_connections
 
+if TYPE_CHECKING:
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    from wagtail.images.models import AbstractImage
+
 logger = logging.getLogger(__name__)
 CAPTURE_COLLECTION = "Màn hình chụp từ môi trường thực hành"
 # The person every tutorial shows: the same name and birthday in every video.
@@ -68,7 +74,7 @@ class CaptureOutcome:
     seconds: float
 
 
-def _claim(page):
+def _claim(page: ProcedurePage) -> list[StepCapture]:
     """Take, for this worker, the steps whose screens are missing or waiting for the
     page's current content. The content may have changed since the capture was asked
     for (the e-form seeded after the page, a second publish): rows of older content that
@@ -106,7 +112,7 @@ def _claim(page):
     return claimed
 
 
-def _script_steps(page):
+def _script_steps(page: ProcedurePage) -> list[runner.ScriptStep]:
     steps = []
     for number, block in enumerate(page.steps, start=1):
         actions = tuple(runner.ScriptAction(**action) for action in step_script(block.value))
@@ -114,7 +120,7 @@ def _script_steps(page):
     return steps
 
 
-def _persona_session():
+def _persona_session() -> tuple[str, SessionStore, dict[str, str]]:
     """A practice identity and a browser session that owns it, made without the browser."""
     owner_key = f"c{uuid.uuid4().hex}"
     while True:
@@ -137,7 +143,14 @@ def _persona_session():
     return owner_key, session, persona
 
 
-def _play_in_browser(base_url, session_key, steps, record_keys, persona, overrides):
+def _play_in_browser(
+    base_url: str,
+    session_key: str,
+    steps: list[runner.ScriptStep],
+    record_keys: set[str],
+    persona: dict[str, str],
+    overrides: dict[str, BaseDatabaseWrapper],
+) -> tuple[dict[str, runner.StepShots], runner.CaptureScriptError | None]:
     """Runs in its own thread. Returns ({key: StepShots}, CaptureScriptError or None)."""
     from playwright.sync_api import sync_playwright
 
@@ -172,7 +185,9 @@ def _play_in_browser(base_url, session_key, steps, record_keys, persona, overrid
     return recorded, failure
 
 
-def _capture(steps, record_keys):
+def _capture(
+    steps: list[runner.ScriptStep], record_keys: set[str]
+) -> tuple[dict[str, runner.StepShots], runner.CaptureScriptError | None]:
     """Play the steps in a browser against this process's portal, as a throwaway persona
     whose practice data is purged afterwards. Returns (recorded, CaptureScriptError|None)."""
     owner_key, session, persona = _persona_session()
@@ -199,7 +214,7 @@ class CaptureCheck:
     error: str = ""
 
 
-def tutorial_capture_check(*, page, dump_dir=None) -> CaptureCheck:
+def tutorial_capture_check(*, page: ProcedurePage, dump_dir: str | None = None) -> CaptureCheck:
     """Play every scripted step and say what each would capture; store nothing in the
     database (``dump_dir`` receives the screens as PNG files, to look at)."""
     steps = _script_steps(page)
@@ -223,7 +238,7 @@ def tutorial_capture_check(*, page, dump_dir=None) -> CaptureCheck:
     return CaptureCheck(lines, str(failure) if failure else "")
 
 
-def tutorial_capture_refresh(*, page, force=False) -> str:
+def tutorial_capture_refresh(*, page: ProcedurePage, force: bool = False) -> str:
     """Capture and render what is out of date for this page (as publishing does)."""
     queued = tutorial_renders_request(page=page, force=force)
     plan = capture_plan(page)
@@ -238,12 +253,14 @@ def tutorial_capture_refresh(*, page, force=False) -> str:
     return ", ".join(parts)
 
 
-def _collection():
+def _collection() -> Collection:
     existing = Collection.objects.filter(name=CAPTURE_COLLECTION).first()
     return existing or Collection.get_first_root_node().add_child(name=CAPTURE_COLLECTION)
 
 
-def _still(page, step, shots):
+def _still(
+    page: ProcedurePage, step: runner.ScriptStep, shots: list[runner.Shot]
+) -> tuple[AbstractImage, str]:
     """The step's picture on the procedure page: the marked screen of its main moment."""
     chosen = next((s for s in shots if s.picture), None)
     chosen = chosen or next((s for s in shots if s.kind == "look"), None) or shots[-1]
@@ -262,7 +279,9 @@ def _still(page, step, shots):
     return image, alt[:250]
 
 
-def _store(page, row, step, recorded):
+def _store(
+    page: ProcedurePage, row: StepCapture, step: runner.ScriptStep, recorded: runner.StepShots
+) -> None:
     shots = recorded.shots
     digest = shots_digest(
         [ShotSpec(s.kind, s.png, s.box, s.label, s.typed, s.banner) for s in shots]
@@ -299,7 +318,7 @@ def _store(page, row, step, recorded):
     _forget_older(row)
 
 
-def _forget_older(row):
+def _forget_older(row: StepCapture) -> None:
     """Earlier captures of the same step are superseded: drop their files and pictures."""
     older = (
         StepCapture.objects.filter(procedure_id=row.procedure_id, step_key=row.step_key)
@@ -314,13 +333,13 @@ def _forget_older(row):
         capture.delete()
 
 
-def _fail(row, message):
+def _fail(row: StepCapture, message: str) -> None:
     StepCapture.objects.filter(pk=row.pk).update(
         status=StepCapture.Status.FAILED, error=message[:2000], finished_at=timezone.now()
     )
 
 
-def tutorial_capture_execute(*, procedure_id) -> CaptureOutcome:
+def tutorial_capture_execute(*, procedure_id: int) -> CaptureOutcome:
     """Capture the page's steps that wait for it, then ask for the renders."""
     started = time.perf_counter()
     page = ProcedurePage.objects.filter(pk=procedure_id).first()

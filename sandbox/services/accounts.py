@@ -1,7 +1,10 @@
 """Practice identities, the portal's own registration, and both log-in paths."""
 
+from __future__ import annotations
+
 import datetime
 import secrets
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
@@ -29,6 +32,12 @@ from .events import practice_errors_record, practice_event_record
 from .exercise_goals import exercise_check
 from .messages import message_send
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from typing import NoReturn
+
+    from ..context import PracticeContext
+
 OTP_LIFETIME = datetime.timedelta(minutes=5)
 OTP_MAX_ATTEMPTS = 5
 # A form sent again this soon after a code went out is the same request (a double tap,
@@ -49,11 +58,17 @@ PLACES = [
 ]
 
 
-def _choice(items):
+def _choice(items: Sequence[str]) -> str:
     return items[secrets.randbelow(len(items))]
 
 
-def identity_issue(*, ctx, vneid_level=2, web_login_allowed=True, old_phone=False):
+def identity_issue(
+    *,
+    ctx: PracticeContext,
+    vneid_level: int = 2,
+    web_login_allowed: bool = True,
+    old_phone: bool = False,
+) -> PracticeIdentity:
     """Hand out a practice ID card: a made-up person whose CCCD starts with 099."""
     sex = _choice(["Nam", "Nữ"])
     year = 1950 + secrets.randbelow(55)
@@ -81,7 +96,7 @@ def identity_issue(*, ctx, vneid_level=2, web_login_allowed=True, old_phone=Fals
     return identity
 
 
-def _own_identity(ctx, cccd, step):
+def _own_identity(ctx: PracticeContext, cccd: str, step: str) -> PracticeIdentity:
     problem = id_number_problem(cccd)
     if problem:
         raise PracticeError(problem, step=step, field="cccd", field_label="Số CCCD")
@@ -92,7 +107,12 @@ def _own_identity(ctx, cccd, step):
     return identity
 
 
-def _live_otp(identity, purpose, now, within):
+def _live_otp(
+    identity: PracticeIdentity,
+    purpose: OtpChallenge.Purpose,
+    now: datetime.datetime,
+    within: datetime.timedelta,
+) -> OtpChallenge | None:
     """The newest code of this purpose if it went out less than ``within`` ago and can
     still be typed (unused, not locked, not expired)."""
     otp = identity.otps.filter(purpose=purpose).first()
@@ -102,7 +122,9 @@ def _live_otp(identity, purpose, now, within):
     return otp if now - issued < within else None
 
 
-def otp_issue(*, ctx, identity, purpose):
+def otp_issue(
+    *, ctx: PracticeContext, identity: PracticeIdentity, purpose: OtpChallenge.Purpose
+) -> OtpChallenge:
     """Send a new code to the simulated phone."""
     code = f"{secrets.randbelow(10**6):06d}"
     otp = OtpChallenge.objects.create(
@@ -120,7 +142,9 @@ def otp_issue(*, ctx, identity, purpose):
     return otp
 
 
-def _otp_issue_once(ctx, identity, purpose):
+def _otp_issue_once(
+    ctx: PracticeContext, identity: PracticeIdentity, purpose: OtpChallenge.Purpose
+) -> tuple[OtpChallenge, bool]:
     """A new code, or the one sent a moment ago; and whether a new one was sent. The
     caller holds the account's (or identity's) row lock, so two requests at once cannot
     both decide to send."""
@@ -130,7 +154,7 @@ def _otp_issue_once(ctx, identity, purpose):
     return otp_issue(ctx=ctx, identity=identity, purpose=purpose), True
 
 
-def _lock_account(account):
+def _lock_account(account: PracticeAccount) -> PracticeAccount:
     """Lock the account row until the transaction ends and reload it in place, so what
     follows sees what a simultaneous request committed (PostgreSQL; on SQLite the
     IMMEDIATE transaction already holds the only write lock)."""
@@ -140,13 +164,13 @@ def _lock_account(account):
     return account
 
 
-def _refuse(ctx, errors):
+def _refuse(ctx: PracticeContext, errors: list[PracticeError]) -> NoReturn:
     """Record a refusal and raise it; called after the transaction, so it stays recorded."""
     practice_errors_record(ctx=ctx, errors=errors)
     raise PracticeErrors(errors)
 
 
-def otp_resend(*, ctx, account):
+def otp_resend(*, ctx: PracticeContext, account: PracticeAccount) -> OtpChallenge:
     """ "Gửi lại mã": a new code, unless one went out a moment ago (a double tap)."""
     with transaction.atomic():
         _lock_account(account)
@@ -154,11 +178,13 @@ def otp_resend(*, ctx, account):
     return otp
 
 
-def registration_start(*, ctx, data, captcha_expected):
+def registration_start(
+    *, ctx: PracticeContext, data: Mapping[str, str], captcha_expected: str | None
+) -> PracticeAccount:
     """Check the registration form the way the portal does, then send the OTP."""
     errors = []
 
-    def fail(code, field, label):
+    def fail(code: str, field: str, label: str) -> None:
         errors.append(PracticeError(code, step="register", field=field, field_label=label))
 
     identity = None
@@ -242,7 +268,7 @@ def registration_start(*, ctx, data, captcha_expected):
     return account
 
 
-def otp_verify(*, ctx, account, code):
+def otp_verify(*, ctx: PracticeContext, account: PracticeAccount, code: str | None) -> None:
     """Check the code, in one transaction with the account and the code locked.
 
     The same right code sent again after it was accepted (a double tap, a re-sent page)
@@ -285,7 +311,7 @@ def otp_verify(*, ctx, account, code):
         raise PracticeErrors([failure])
 
 
-def _password_too_long(step, password):
+def _password_too_long(step: str, password: str) -> PracticeError | None:
     """Passwords are hashed, never stored as typed, but hashing a very long one is slow."""
     if len(password) > PASSWORD_MAX:
         return too_long_error(
@@ -298,7 +324,9 @@ def _password_too_long(step, password):
     return None
 
 
-def password_set(*, ctx, account, password, confirm):
+def password_set(
+    *, ctx: PracticeContext, account: PracticeAccount, password: str, confirm: str
+) -> None:
     too_long = _password_too_long("password", password)
     errors = (
         [too_long]
@@ -341,7 +369,7 @@ def password_set(*, ctx, account, password, confirm):
         practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="password")
 
 
-def portal_login(*, ctx, cccd, password):
+def portal_login(*, ctx: PracticeContext, cccd: str, password: str) -> PracticeIdentity:
     try:
         identity = _own_identity(ctx, cccd, "login")
     except PracticeError as error:
@@ -371,7 +399,7 @@ def portal_login(*, ctx, cccd, password):
     return identity
 
 
-def vneid_login(*, ctx, identity):
+def vneid_login(*, ctx: PracticeContext, identity: PracticeIdentity) -> PracticeIdentity:
     """The VNeID app confirms a QR log-in, unless the account is in one of the real
     failure states, which the learner then fixes on the simulated phone."""
     code = None
@@ -397,7 +425,7 @@ def vneid_login(*, ctx, identity):
     return identity
 
 
-def vneid_fix(*, ctx, identity, action):
+def vneid_fix(*, ctx: PracticeContext, identity: PracticeIdentity, action: str) -> None:
     """What the learner does on the simulated phone (or at the police station) to fix it.
 
     Done once: pressed again (a double tap, a re-sent page) it finds the account fixed

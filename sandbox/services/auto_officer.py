@@ -6,8 +6,11 @@ learner looks at the dossier, so it needs no worker and behaves the same in the
 embedded mode; "Tua nhanh" takes the next action at once.
 """
 
+from __future__ import annotations
+
 import datetime
 import logging
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -16,16 +19,21 @@ from ..errors import PracticeErrors
 from ..models import DossierStatus, PracticeDossier
 from . import desk
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..context import PracticeContext
+
 S = DossierStatus
 logger = logging.getLogger(__name__)
 OFFICER = "Cán bộ tự động (giả lập)"
 
 
-def _step_seconds():
+def _step_seconds() -> float:
     return getattr(settings, "SANDBOX_AUTO_OFFICER_STEP_SECONDS", 20)
 
 
-def _next_action(dossier):
+def _next_action(dossier: PracticeDossier) -> Callable[[PracticeContext], object] | None:
     supplement_done = dossier.supplements.exists()
     if dossier.status == S.NEW and dossier.fee_status != PracticeDossier.FeeStatus.UNPAID:
         return lambda ctx: desk.desk_accept(ctx=ctx, dossier=dossier, officer=OFFICER)
@@ -40,7 +48,7 @@ def _next_action(dossier):
     return None
 
 
-def _ask_for_clearer_photo(ctx, dossier):
+def _ask_for_clearer_photo(ctx: PracticeContext, dossier: PracticeDossier) -> None:
     first = dossier.files.filter(supplement__isnull=True).first()
     name = first.document_name if first else dossier.procedure.documents[0].value["name"]
     desk.desk_request_supplement(
@@ -53,7 +61,9 @@ def _ask_for_clearer_photo(ctx, dossier):
     )
 
 
-def auto_officer_tick(*, ctx, dossier, force=False):
+def auto_officer_tick(
+    *, ctx: PracticeContext, dossier: PracticeDossier, force: bool = False
+) -> int:
     """Take every action whose time has come (or one action now, with ``force``).
 
     The dossier row is locked while the officer acts, so a phone and a projector showing
@@ -75,7 +85,7 @@ def auto_officer_tick(*, ctx, dossier, force=False):
         return 0
 
 
-def _due(ctx, dossier, force):
+def _due(ctx: PracticeContext, dossier: PracticeDossier, force: bool) -> bool:
     """Whether an action is due now, read without a lock; `_tick` checks again under it."""
     if _next_action(dossier) is None:
         return False
@@ -83,7 +93,7 @@ def _due(ctx, dossier, force):
     return force or not last or ctx.now - last >= datetime.timedelta(seconds=_step_seconds())
 
 
-def _tick(ctx, dossier, force):
+def _tick(ctx: PracticeContext, dossier: PracticeDossier, force: bool) -> int:
     taken = 0
     step = datetime.timedelta(seconds=_step_seconds())
     last = dossier.status_changed_at or dossier.submitted_at

@@ -8,28 +8,34 @@ action leaves nothing half written. An action pressed twice is refused the secon
 ("desk_wrong_status"): officials practise which action each status allows.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.utils import timezone
 
 from home.text import fold, vn_money
 
 from ..errors import PracticeError, PracticeErrors
 from ..models import DossierStatus, PracticeDossier, SupplementRequest
+from ..selectors import dossier_due_date, holidays
 from ..validators import NOTE_MAX, SHORT_TEXT_MAX, SUMMARY_MAX, clean_text
 from ..working_days import add_working_days
-from .dossiers import (
-    dossier_action,
-    dossier_due_date,
-    dossier_set_status,
-    holidays,
-    length_errors,
-)
+from .dossier_actions import dossier_action, dossier_set_status, length_errors
 from .exercise_goals import exercise_check
 from .messages import message_send
+
+if TYPE_CHECKING:
+    import datetime
+
+    from django.db.models import QuerySet
+
+    from ..context import PracticeContext
 
 S = DossierStatus
 
 
-def _refuse_long(*boxes):
+def _refuse_long(*boxes: tuple[str, int, str, str]) -> None:
     """Refuse, before anything is written, any ``(value, limit, field, label)`` typed
     in the console that is longer than its limit."""
     errors = length_errors("desk", *boxes)
@@ -37,13 +43,15 @@ def _refuse_long(*boxes):
         raise PracticeErrors(errors)
 
 
-def _require(ctx, dossier, *statuses):
+def _require(ctx: PracticeContext, dossier: PracticeDossier, *statuses: DossierStatus) -> None:
     """Refuse unless the dossier (reloaded under its lock) is in one of ``statuses``."""
     if dossier.status not in statuses:
         raise PracticeErrors([PracticeError("desk_wrong_status", step="desk")])
 
 
-def _notify(ctx, dossier, subject, body, kind=""):
+def _notify(
+    ctx: PracticeContext, dossier: PracticeDossier, subject: str, body: str, kind: str = ""
+) -> None:
     for channel, sender in (
         ("sms", "DVCQG-LUYENTAP"),
         ("email", "Bộ phận một cửa (luyện tập)"),
@@ -63,7 +71,7 @@ def _notify(ctx, dossier, subject, body, kind=""):
 
 
 @dossier_action
-def desk_accept(*, ctx, dossier, officer):
+def desk_accept(*, ctx: PracticeContext, dossier: PracticeDossier, officer: str) -> None:
     """Tiếp nhận: sets the due date in working days and sends the intake slip."""
     _require(ctx, dossier, S.NEW)
     if dossier.fee_status == PracticeDossier.FeeStatus.UNPAID:
@@ -92,13 +100,22 @@ def desk_accept(*, ctx, dossier, officer):
 
 
 @dossier_action
-def desk_start_processing(*, ctx, dossier, officer):
+def desk_start_processing(*, ctx: PracticeContext, dossier: PracticeDossier, officer: str) -> None:
     _require(ctx, dossier, S.RECEIVED)
     dossier_set_status(dossier, S.PROCESSING, ctx=ctx, actor=officer, action="Chuyển xử lý")
 
 
 @dossier_action
-def desk_request_supplement(*, ctx, dossier, officer, documents, reason, content, days=7):
+def desk_request_supplement(
+    *,
+    ctx: PracticeContext,
+    dossier: PracticeDossier,
+    officer: str,
+    documents: list[str],
+    reason: str,
+    content: str,
+    days: int = 7,
+) -> None:
     """Yêu cầu bổ sung: must name the documents (only ones the procedure lists), the
     reason and the content, once. Otherwise the official is told which rule was broken."""
     listed = [block.value["name"] for block in dossier.procedure.documents]
@@ -170,7 +187,9 @@ def desk_request_supplement(*, ctx, dossier, officer, documents, reason, content
 
 
 @dossier_action
-def desk_reject(*, ctx, dossier, officer, reason):
+def desk_reject(
+    *, ctx: PracticeContext, dossier: PracticeDossier, officer: str, reason: str
+) -> None:
     _refuse_long((reason, NOTE_MAX, "reject_reason", "Lý do từ chối"))
     _require(ctx, dossier, S.NEW, S.RECEIVED)
     if len(clean_text(reason)) < 5:
@@ -197,7 +216,14 @@ def desk_reject(*, ctx, dossier, officer, reason):
 
 
 @dossier_action
-def desk_request_financial(*, ctx, dossier, officer, amount, note):
+def desk_request_financial(
+    *,
+    ctx: PracticeContext,
+    dossier: PracticeDossier,
+    officer: str,
+    amount: int,
+    note: str,
+) -> None:
     _refuse_long((note, NOTE_MAX, "note", "Nội dung"))
     _require(ctx, dossier, S.PROCESSING)
     dossier.fee_amount += int(amount)
@@ -219,7 +245,9 @@ def desk_request_financial(*, ctx, dossier, officer, amount, note):
 
 
 @dossier_action
-def desk_finish(*, ctx, dossier, officer, summary=""):
+def desk_finish(
+    *, ctx: PracticeContext, dossier: PracticeDossier, officer: str, summary: str = ""
+) -> None:
     """Đã xử lý xong: the result is ready (an electronic, watermarked practice copy)."""
     _refuse_long((summary, SUMMARY_MAX, "summary", "Trích yếu kết quả"))
     _require(ctx, dossier, S.PROCESSING)
@@ -241,7 +269,7 @@ def desk_finish(*, ctx, dossier, officer, summary=""):
 
 
 @dossier_action
-def desk_return(*, ctx, dossier, officer):
+def desk_return(*, ctx: PracticeContext, dossier: PracticeDossier, officer: str) -> None:
     _require(ctx, dossier, S.DONE)
     dossier.returned_at = ctx.now
     action = (
@@ -253,7 +281,14 @@ def desk_return(*, ctx, dossier, officer):
 
 
 @dossier_action
-def desk_apologise(*, ctx, dossier, officer, extra_days=2, reason=""):
+def desk_apologise(
+    *,
+    ctx: PracticeContext,
+    dossier: PracticeDossier,
+    officer: str,
+    extra_days: int = 2,
+    reason: str = "",
+) -> datetime.date:
     """Phiếu xin lỗi và hẹn lại ngày trả kết quả, for an overdue dossier."""
     _refuse_long((reason, NOTE_MAX, "apology_reason", "Lý do"))
     _require(ctx, dossier, S.RECEIVED, S.PROCESSING)
@@ -274,7 +309,7 @@ def desk_apologise(*, ctx, dossier, officer, extra_days=2, reason=""):
     return original
 
 
-def desk_queue(owner_key):
+def desk_queue(owner_key: str) -> QuerySet[PracticeDossier]:
     """The practice desk of one learner: only their own dossiers, never anyone else's."""
     return (
         PracticeDossier.objects.filter(owner_key=owner_key)
@@ -284,7 +319,7 @@ def desk_queue(owner_key):
     )
 
 
-def overdue_today(dossier, now):
+def overdue_today(dossier: PracticeDossier, now: datetime.datetime) -> bool:
     return bool(
         dossier.due_date
         and timezone.localdate(now) > dossier.due_date

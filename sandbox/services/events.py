@@ -1,8 +1,16 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.db import transaction
 from django.db.models import F
 
 from ..models import ExerciseAttempt, PracticeEvent
 from ..signals import practice_event_recorded
+
+if TYPE_CHECKING:
+    from ..context import PracticeContext
+    from ..errors import PracticeError
 
 # Which counter of the attempt an event adds one to.
 ATTEMPT_COUNTERS = {
@@ -13,15 +21,15 @@ ATTEMPT_COUNTERS = {
 
 def practice_event_record(
     *,
-    ctx,
-    kind,
-    step="",
-    error_code="",
-    field="",
-    duration_ms=None,
-    data=None,
-    attempt=None,
-):
+    ctx: PracticeContext,
+    kind: PracticeEvent.Kind,
+    step: str = "",
+    error_code: str = "",
+    field: str = "",
+    duration_ms: int | None = None,
+    data: dict[str, Any] | None = None,
+    attempt: ExerciseAttempt | None = None,
+) -> PracticeEvent:
     """Append one practice event. The single door for everything the progress work reads.
 
     The event, the attempt's counter and the summaries the listeners fold it into are
@@ -51,7 +59,7 @@ def practice_event_record(
     return event
 
 
-def practice_errors_record(*, ctx, errors):
+def practice_errors_record(*, ctx: PracticeContext, errors: list[PracticeError]) -> None:
     """Record each error of a failed form, with its code, step and field.
 
     Call it outside (after) the transaction that was refused: inside, the rollback

@@ -1,13 +1,20 @@
 """Noticing by itself when an exercise's goal is reached: every service whose action can
 finish an exercise (accounts, dossiers, payments, the desk) calls exercise_check."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.db.models import Q
 
 from ..models import DossierStatus, Exercise, ExerciseAttempt, PracticeEvent
 from .events import practice_event_record
 
+if TYPE_CHECKING:
+    from ..context import PracticeContext
 
-def _goal_reached(exercise, trigger, info):
+
+def _goal_reached(exercise: Exercise, trigger: str, info: dict[str, Any]) -> bool:
     kind, goal = exercise.kind, exercise.goal or {}
     dossier = info.get("dossier")
     if (
@@ -39,7 +46,7 @@ def _goal_reached(exercise, trigger, info):
     return False
 
 
-def exercise_check(*, ctx, trigger, **info):
+def exercise_check(*, ctx: PracticeContext, trigger: str, **info: Any) -> list[ExerciseAttempt]:
     """Called by the services at the moments an exercise can be won; completes the
     learner's open attempts whose goal is now reached."""
     dossier = info.get("dossier")

@@ -2,12 +2,19 @@
 Noticing when its goal is reached is in exercise_goals, which the services it watches
 import."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from ..models import Exercise, ExerciseAttempt, PracticeEvent
 from .events import practice_event_record
 from .scenarios import desk_scenario_dossier
 
+if TYPE_CHECKING:
+    from ..context import PracticeContext
 
-def exercise_start(*, ctx, exercise, mode):
+
+def exercise_start(*, ctx: PracticeContext, exercise: Exercise, mode: str) -> ExerciseAttempt:
     attempt = ExerciseAttempt.objects.create(
         owner_key=ctx.owner_key, user=ctx.user, exercise=exercise, mode=mode
     )

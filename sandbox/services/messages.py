@@ -1,9 +1,25 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from ..models import SimulatedMessage
+
+if TYPE_CHECKING:
+    from ..context import PracticeContext
+    from ..models import PracticeDossier, PracticeIdentity
 
 
 def message_send(
-    *, ctx, identity, channel, sender, body, subject="", dossier=None, attachment_kind=""
-):
+    *,
+    ctx: PracticeContext,
+    identity: PracticeIdentity | None,
+    channel: str,
+    sender: str,
+    body: str,
+    subject: str = "",
+    dossier: PracticeDossier | None = None,
+    attachment_kind: str = "",
+) -> SimulatedMessage:
     """'Send' an SMS, e-mail, Zalo or app notice: it only lands in the simulated inbox.
 
     No real SMS, e-mail or network call ever leaves the sandbox; this is the only place

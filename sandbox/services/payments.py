@@ -6,17 +6,23 @@ e-wallet, a transfer charge shown on top of the fee (the seeds complain of 5.500
 not updated", where the right move is to ask for a check, not to pay again.
 """
 
+from __future__ import annotations
+
 import secrets
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 
 from ..errors import PracticeError, PracticeErrors
 from ..models import DossierStatus, Payment, PracticeDossier, PracticeEvent
-from .dossiers import CITIZEN, dossier_action, dossier_log, dossier_set_status
+from .dossier_actions import CITIZEN, dossier_action, dossier_log, dossier_set_status
 from .events import practice_errors_record, practice_event_record
 from .exercise_goals import exercise_check
 from .messages import message_send
+
+if TYPE_CHECKING:
+    from ..context import PracticeContext
 
 PROVIDERS = {
     "ngan-hang-a": {"name": "Ngân hàng A – ứng dụng ngân hàng", "transfer_fee": 0},
@@ -34,7 +40,7 @@ OUTCOMES = {
 PAID = (Payment.Status.SUCCESS, Payment.Status.RECONCILED)
 
 
-def amount_due(dossier):
+def amount_due(dossier: PracticeDossier) -> int:
     """What is still owed: the fee (plus any later financial obligation) less what was
     already paid, so an obligation never charges the first fee twice."""
     paid = sum(p.amount for p in dossier.payments.filter(status__in=PAID))
@@ -42,7 +48,7 @@ def amount_due(dossier):
 
 
 @dossier_action
-def payment_start(*, ctx, dossier, provider):
+def payment_start(*, ctx: PracticeContext, dossier: PracticeDossier, provider: str) -> Payment:
     """Open a payment at the gateway. The same choice sent again (a double tap, a
     re-sent form) returns the payment it opened, still waiting at the gateway, rather
     than a second one for the same fee."""
@@ -68,11 +74,11 @@ def payment_start(*, ctx, dossier, provider):
     return waiting or Payment.objects.create(dossier=dossier, **terms)
 
 
-def _receipt_number(ctx):
+def _receipt_number(ctx: PracticeContext) -> str:
     return f"BL-LT-{timezone.localtime(ctx.now):%y%m%d}-{secrets.randbelow(10**6):06d}"
 
 
-def _mark_paid(ctx, payment, status):
+def _mark_paid(ctx: PracticeContext, payment: Payment, status: Payment.Status) -> None:
     payment.status = status
     payment.paid_at = ctx.now
     payment.receipt_number = payment.receipt_number or _receipt_number(ctx)
@@ -115,7 +121,7 @@ def _mark_paid(ctx, payment, status):
         exercise_check(ctx=ctx, trigger="submitted_and_paid", dossier=dossier)
 
 
-def _lock_payment(payment):
+def _lock_payment(payment: Payment) -> Payment:
     """Lock the payment's dossier, then the payment (always in this order, as every
     dossier writer locks the dossier first), and return the payment reloaded."""
     dossier = PracticeDossier.objects.select_for_update().get(pk=payment.dossier_id)
@@ -124,7 +130,7 @@ def _lock_payment(payment):
     return payment
 
 
-def payment_complete(*, ctx, payment, outcome):
+def payment_complete(*, ctx: PracticeContext, payment: Payment, outcome: str) -> Payment:
     """What the gateway answers. Only success and reconciled mark the dossier paid.
 
     One transaction under the dossier's and the payment's locks: the payment, the fee
@@ -160,7 +166,7 @@ def payment_complete(*, ctx, payment, outcome):
     raise PracticeErrors([error])
 
 
-def payment_reconcile(*, ctx, payment):
+def payment_reconcile(*, ctx: PracticeContext, payment: Payment) -> Payment:
     """Tra soát: the gateway confirms the debited money and the dossier becomes paid."""
     with transaction.atomic():
         payment = _lock_payment(payment)

@@ -4,8 +4,11 @@ Nothing may remain of a purged owner: rows, uploaded files, and the history rows
 django-simple-history keeps of their dossiers.
 """
 
+from __future__ import annotations
+
 import datetime
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -20,8 +23,13 @@ from ..models import (
     SimulatedMessage,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
-def practice_data_purge(*, owner_key):
+    from django.core.files.storage import Storage
+
+
+def practice_data_purge(*, owner_key: str) -> int:
     """Delete everything an owner practised with. Returns the number of dossiers removed."""
     dossier_ids = list(
         PracticeDossier.objects.filter(owner_key=owner_key).values_list("pk", flat=True)
@@ -45,7 +53,7 @@ def practice_data_purge(*, owner_key):
     return len(dossier_ids)
 
 
-def _remove_empty_folders(storage, folders):
+def _remove_empty_folders(storage: Storage, folders: Iterable[str]) -> None:
     """On the local disk, drop the owner's now-empty folder too (object stores have none)."""
     for folder in folders:
         try:
@@ -56,7 +64,7 @@ def _remove_empty_folders(storage, folders):
             path.rmdir()
 
 
-def expired_owner_keys(*, now, days=None):
+def expired_owner_keys(*, now: datetime.datetime, days: int | None = None) -> list[str]:
     """Owners whose last practice activity is older than the retention period."""
     days = settings.SANDBOX_RETENTION_DAYS if days is None else days
     cutoff = now - datetime.timedelta(days=days)
@@ -73,7 +81,7 @@ def expired_owner_keys(*, now, days=None):
     return sorted(key for key, last in last_seen.items() if last < cutoff)
 
 
-def practice_data_purge_expired(*, now, days=None):
+def practice_data_purge_expired(*, now: datetime.datetime, days: int | None = None) -> list[str]:
     owners = expired_owner_keys(now=now, days=days)
     for owner_key in owners:
         practice_data_purge(owner_key=owner_key)

@@ -1,7 +1,10 @@
 """Dossiers made up for the officials' exercises: a synthetic citizen has submitted them
 and they wait in the learner's own practice desk."""
 
+from __future__ import annotations
+
 import io
+from typing import TYPE_CHECKING, Any
 
 from fontpkg_be_vietnam_pro import ROOT as FONT_ROOT
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
@@ -9,19 +12,19 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ..models import Exercise, PracticeDossier
+from ..selectors import attachment_slots, practice_form_for, prefill_value
 from .accounts import identity_issue
-from .dossiers import (
-    attachment_slots,
-    dossier_attach,
-    dossier_save_delivery,
-    dossier_start,
-    dossier_submit,
-    practice_form_for,
-    prefill_value,
-)
+from .attachments import dossier_attach
+from .dossiers import dossier_save_delivery, dossier_start, dossier_submit
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ..context import PracticeContext
+    from ..models import ExerciseAttempt, PracticeIdentity
 
 
-def document_photo(title, lines, *, blurred=False):
+def document_photo(title: str, lines: Sequence[str], *, blurred: bool = False) -> bytes:
     """A phone photo of a paper document, drawn; blurred for the supplement exercise."""
     font = ImageFont.truetype(str(FONT_ROOT / "files" / "BeVietnamPro-Regular.ttf"), 28)
     bold = ImageFont.truetype(str(FONT_ROOT / "files" / "BeVietnamPro-Bold.ttf"), 34)
@@ -39,7 +42,7 @@ def document_photo(title, lines, *, blurred=False):
     return buffer.getvalue()
 
 
-def _sample_value(field, identity):
+def _sample_value(field: Mapping[str, Any], identity: PracticeIdentity) -> str:
     if field.get("prefill"):
         return prefill_value(identity, field["prefill"])
     kind = field["kind"]
@@ -56,7 +59,9 @@ def _sample_value(field, identity):
     return "Nguyễn Minh Khang" if "ten" in field["key"] else "Xã Đầm Dơi, tỉnh Cà Mau"
 
 
-def desk_scenario_dossier(*, ctx, exercise, attempt):
+def desk_scenario_dossier(
+    *, ctx: PracticeContext, exercise: Exercise, attempt: ExerciseAttempt
+) -> PracticeDossier:
     """A submitted khai sinh (or other) dossier for the official's exercise."""
     citizen = identity_issue(ctx=ctx)
     procedure = exercise.procedure

@@ -14,6 +14,14 @@ from django.views.decorators.http import require_POST
 
 from ..context import SESSION_IDENTITY
 from ..errors import PracticeErrors
+from ..forms import (
+    LoginForm,
+    OtpForm,
+    PasswordForm,
+    PracticeCardForm,
+    RegistrationForm,
+    VneidForm,
+)
 from ..models import PracticeAccount, PracticeIdentity
 from ..services import accounts
 from .common import sandbox_render, step_entered, with_practice
@@ -22,8 +30,9 @@ CAPTCHA_SESSION = "sandbox_captcha"
 CAPTCHA_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L to confuse older eyes
 
 
-def _safe_next(request, default):
-    target = request.POST.get("next") or request.GET.get("next") or ""
+def _safe_next(request, default, posted=""):
+    """Where to go after log-in: the posted or linked page, if it is on this site."""
+    target = posted or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return default
@@ -33,7 +42,7 @@ def _safe_next(request, default):
 def practice_card(request):
     """Lấy số CCCD luyện tập: shows the learner's practice ID cards; POST makes one."""
     if request.method == "POST":
-        scenario = request.POST.get("vneid", "normal")
+        scenario = PracticeCardForm(request.POST).values()["vneid"]
         accounts.identity_issue(
             ctx=request.practice,
             vneid_level=1 if scenario == "level1" else 2,
@@ -80,7 +89,7 @@ def captcha_image(request):
 def register(request):
     errors, data = [], {"cccd": request.GET.get("cccd", "")}
     if request.method == "POST":
-        data = request.POST
+        data = RegistrationForm(request.POST).values()
         try:
             account = accounts.registration_start(
                 ctx=request.practice,
@@ -133,11 +142,12 @@ def register_otp(request):
         return _registered()
     errors = []
     if request.method == "POST":
-        if "resend" in request.POST:
+        posted = OtpForm(request.POST).values()
+        if posted["resend"]:
             accounts.otp_resend(ctx=request.practice, account=account)
             return redirect("sandbox:register_otp")
         try:
-            accounts.otp_verify(ctx=request.practice, account=account, code=request.POST.get("otp"))
+            accounts.otp_verify(ctx=request.practice, account=account, code=posted["otp"])
         except PracticeErrors as failure:
             errors = failure.errors
         else:
@@ -161,12 +171,13 @@ def register_password(request):
         return _registered()
     errors = []
     if request.method == "POST":
+        posted = PasswordForm(request.POST).values()
         try:
             accounts.password_set(
                 ctx=request.practice,
                 account=account,
-                password=request.POST.get("password", ""),
-                confirm=request.POST.get("confirm", ""),
+                password=posted["password"],
+                confirm=posted["confirm"],
             )
         except PracticeErrors as failure:
             errors = failure.errors
@@ -187,12 +198,11 @@ def register_password(request):
 @with_practice
 def login(request):
     errors = []
+    posted = LoginForm(request.POST if request.method == "POST" else None).values()
     if request.method == "POST":
         try:
             identity = accounts.portal_login(
-                ctx=request.practice,
-                cccd=request.POST.get("cccd", ""),
-                password=request.POST.get("password", ""),
+                ctx=request.practice, cccd=posted["cccd"], password=posted["password"]
             )
         except PracticeErrors as failure:
             errors = failure.errors
@@ -202,7 +212,7 @@ def login(request):
             # nothing, and with database sessions it deletes the old one, so a phone
             # whose answer was lost on the Wi-Fi would come back without its practice.
             request.session[SESSION_IDENTITY] = str(identity.pk)
-            return redirect(_safe_next(request, reverse("sandbox:dossiers")))
+            return redirect(_safe_next(request, reverse("sandbox:dossiers"), posted["next"]))
     else:
         step_entered(request, "login")
     return sandbox_render(
@@ -210,9 +220,9 @@ def login(request):
         "sandbox/login.html",
         {
             "errors": errors,
-            "cccd": request.POST.get("cccd", ""),
+            "cccd": posted["cccd"],
             "just_registered": request.GET.get("da_dang_ky") == "1",
-            "next": _safe_next(request, ""),
+            "next": _safe_next(request, "", posted["next"]),
         },
         step="login",
     )
@@ -223,14 +233,17 @@ def vneid_login(request):
     """The QR page, with the simulated VNeID app beside it. The learner picks which of
     their practice cards the app belongs to, then confirms on the 'phone'."""
     cards = PracticeIdentity.objects.filter(owner_key=request.practice.owner_key)
-    try:
-        chosen_id = uuid.UUID(request.POST.get("identity") or request.GET.get("the") or "")
-    except ValueError:
-        chosen_id = None
+    posted = VneidForm(request.POST if request.method == "POST" else None).values()
+    chosen_id = posted["identity"]
+    if chosen_id is None:
+        try:
+            chosen_id = uuid.UUID(request.GET.get("the") or "")
+        except ValueError:
+            chosen_id = None
     chosen = cards.filter(pk=chosen_id).first() if chosen_id else None
     errors = []
     if request.method == "POST" and chosen is not None:
-        action = request.POST.get("action", "confirm")
+        action = posted["action"]
         if action in ("allow_web", "upgrade_level", "move_device"):
             accounts.vneid_fix(ctx=request.practice, identity=chosen, action=action)
             return redirect(f"{reverse('sandbox:vneid')}?the={chosen.pk}")
@@ -240,7 +253,7 @@ def vneid_login(request):
             errors = failure.errors
         else:
             request.session[SESSION_IDENTITY] = str(chosen.pk)  # no new id: see login()
-            return redirect(_safe_next(request, reverse("sandbox:dossiers")))
+            return redirect(_safe_next(request, reverse("sandbox:dossiers"), posted["next"]))
     else:
         step_entered(request, "vneid")
     return sandbox_render(
@@ -251,7 +264,7 @@ def vneid_login(request):
             "cards": cards,
             "chosen": chosen,
             "phone_identity": chosen,
-            "next": _safe_next(request, ""),
+            "next": _safe_next(request, "", posted["next"]),
         },
         step="vneid",
     )

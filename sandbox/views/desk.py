@@ -9,9 +9,10 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from ..errors import PracticeErrors
+from ..forms import DeskActionForm
 from ..models import DossierEvent, DossierStatus
+from ..selectors import attachment_slots
 from ..services import desk as desk_services
-from ..services.dossiers import attachment_slots
 from .common import own_dossier, sandbox_render, step_entered, with_practice
 
 TABS = [
@@ -42,12 +43,6 @@ def can_use_desk(user):
 
 
 login_required = user_passes_test(can_use_desk)
-
-
-def _number(post, key, default, low, high):
-    """A number typed in the console, kept inside sensible bounds (never a 500)."""
-    value = (post.get(key) or "").strip()
-    return min(max(int(value), low), high) if value.isdigit() else default
 
 
 def _officer_name(request):
@@ -91,7 +86,8 @@ def desk_dossier(request, dossier_id):
     ctx, officer = request.practice, _officer_name(request)
     errors = []
     if request.method == "POST":
-        action, post = request.POST.get("action"), request.POST
+        post = DeskActionForm(request.POST).values()
+        action = post["action"]
         try:
             if action == "accept":
                 desk_services.desk_accept(ctx=ctx, dossier=dossier, officer=officer)
@@ -102,26 +98,26 @@ def desk_dossier(request, dossier_id):
                     ctx=ctx,
                     dossier=dossier,
                     officer=officer,
-                    documents=post.getlist("documents") + [post.get("other_document", "")],
-                    reason=post.get("reason", ""),
-                    content=post.get("content", ""),
-                    days=_number(post, "days", 7, 1, 60),
+                    documents=[*post["documents"], post["other_document"]],
+                    reason=post["reason"],
+                    content=post["content"],
+                    days=post["days"],
                 )
             elif action == "reject":
                 desk_services.desk_reject(
-                    ctx=ctx, dossier=dossier, officer=officer, reason=post.get("reason", "")
+                    ctx=ctx, dossier=dossier, officer=officer, reason=post["reason"]
                 )
             elif action == "financial":
                 desk_services.desk_request_financial(
                     ctx=ctx,
                     dossier=dossier,
                     officer=officer,
-                    amount=_number(post, "amount", 0, 0, 100_000_000),
-                    note=post.get("note", ""),
+                    amount=post["amount"],
+                    note=post["note"],
                 )
             elif action == "finish":
                 desk_services.desk_finish(
-                    ctx=ctx, dossier=dossier, officer=officer, summary=post.get("summary", "")
+                    ctx=ctx, dossier=dossier, officer=officer, summary=post["summary"]
                 )
             elif action == "return":
                 desk_services.desk_return(ctx=ctx, dossier=dossier, officer=officer)
@@ -130,8 +126,8 @@ def desk_dossier(request, dossier_id):
                     ctx=ctx,
                     dossier=dossier,
                     officer=officer,
-                    extra_days=_number(post, "extra_days", 2, 1, 60),
-                    reason=post.get("reason", ""),
+                    extra_days=post["extra_days"],
+                    reason=post["reason"],
                 )
         except PracticeErrors as failure:
             errors = failure.errors
@@ -158,7 +154,7 @@ def desk_dossier(request, dossier_id):
 
 
 def _form_rows(dossier):
-    from ..services.dossiers import practice_form_for
+    from ..selectors import practice_form_for
 
     form = practice_form_for(dossier.procedure)
     return [

@@ -10,6 +10,7 @@ from ..context import (
     SESSION_IDENTITY,
     SESSION_MODE,
 )
+from ..forms import ExerciseBeginForm, PracticeSettingsForm
 from ..models import DossierAttachment, Exercise, ExerciseAttempt
 from ..services.exercises import exercise_start
 from ..services.purge import practice_data_purge
@@ -43,7 +44,7 @@ def exercise_begin(request, slug):
     exercise = get_object_or_404(Exercise, slug=slug)
     if exercise.audience == Exercise.Audience.OFFICIAL and not can_use_desk(request.user):
         raise Http404
-    mode = "practice" if request.POST.get("mode") == "practice" else "guided"
+    mode = ExerciseBeginForm(request.POST).values()["mode"]
     attempt = exercise_start(ctx=request.practice, exercise=exercise, mode=mode)
     request.session[SESSION_ATTEMPT] = str(attempt.pk)
     request.session[SESSION_MODE] = mode
@@ -68,14 +69,15 @@ def exercise_begin(request, slug):
 @with_practice
 def settings_update(request):
     """Guided or practice mode, and the auto-officer for self-study."""
-    if "mode" in request.POST:
-        mode = "practice" if request.POST["mode"] == "practice" else "guided"
+    posted = PracticeSettingsForm(request.POST).values()
+    mode = posted["mode"]
+    if mode:
         if mode != request.practice.mode:
             # A different mode is a different try: leave the exercise in progress.
             request.session.pop(SESSION_ATTEMPT, None)
         request.session[SESSION_MODE] = mode
-    if "auto_officer" in request.POST:
-        request.session[SESSION_AUTO_OFFICER] = request.POST["auto_officer"] == "on"
+    if posted["auto_officer"]:
+        request.session[SESSION_AUTO_OFFICER] = posted["auto_officer"] == "on"
     return redirect("sandbox:home")
 
 

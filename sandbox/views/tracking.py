@@ -4,10 +4,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
-from .. import documents
+from .. import documents, selectors
 from ..errors import PracticeError, PracticeErrors
+from ..forms import DossierActionForm
 from ..models import DossierStatus, Payment, PracticeDossier, SimulatedMessage
-from ..services import dossiers as dossier_services
+from ..services import attachments, tracking
 from ..services.auto_officer import auto_officer_tick
 from ..services.events import practice_errors_record
 from .common import own_dossier, portal_login_required, sandbox_render, step_entered, with_practice
@@ -51,27 +52,26 @@ def dossier_detail(request, dossier_id):
     ctx = request.practice
     errors = []
     if request.method == "POST":
-        action = request.POST.get("action")
+        posted = DossierActionForm(request.POST).values()
+        action = posted["action"]
         try:
             if action == "fast_forward":
                 auto_officer_tick(ctx=ctx, dossier=dossier, force=True)
             elif action == "supplement":
-                dossier_services.supplement_send(
+                attachments.supplement_send(
                     ctx=ctx,
                     dossier=dossier,
-                    note=request.POST.get("note", ""),
+                    note=posted["note"],
                     uploaded_files=request.FILES.getlist("files"),
                 )
             elif action == "withdraw":
-                dossier_services.dossier_withdraw(
-                    ctx=ctx, dossier=dossier, reason=request.POST.get("reason", "")
-                )
+                tracking.dossier_withdraw(ctx=ctx, dossier=dossier, reason=posted["reason"])
             elif action == "rate":
-                dossier_services.dossier_rate(
+                tracking.dossier_rate(
                     ctx=ctx,
                     dossier=dossier,
-                    score=request.POST.get("score") or 0,
-                    comment=request.POST.get("comment", ""),
+                    score=posted["score"] or 0,
+                    comment=posted["comment"],
                 )
         except PracticeErrors as failure:
             errors = failure.errors
@@ -97,7 +97,7 @@ def dossier_detail(request, dossier_id):
             "errors": errors,
             "events": dossier.events.all(),
             "supplement": dossier.supplements.filter(answered_at__isnull=True).first(),
-            "overdue": dossier_services.is_overdue(dossier, today),
+            "overdue": selectors.is_overdue(dossier, today),
             "paid": dossier.payments.filter(
                 status__in=[Payment.Status.SUCCESS, Payment.Status.RECONCILED]
             ).first(),
@@ -121,7 +121,7 @@ def result_pdf(request, dossier_id):
     rows = (
         [
             (field["label"], data.get(field["key"], ""))
-            for field in dossier_services.practice_form_for(dossier.procedure).fields()
+            for field in selectors.practice_form_for(dossier.procedure).fields()
             if data.get(field["key"])
         ][:14]
         if dossier.procedure
@@ -136,7 +136,7 @@ def result_pdf(request, dossier_id):
         issued_on=(dossier.finished_at or timezone.now()).date(),
         fields=rows or [("Người yêu cầu", identity.full_name)],
     )
-    dossier_services.dossier_result_taken(ctx=request.practice, dossier=dossier)
+    tracking.dossier_result_taken(ctx=request.practice, dossier=dossier)
     return _pdf(content, f"ket-qua-{dossier.code}.pdf")
 
 
@@ -168,7 +168,7 @@ def lookup(request):
     code, cccd = request.GET.get("ma", ""), request.GET.get("cccd", "")
     if code.strip() or cccd.strip():
         try:
-            found = dossier_services.dossier_lookup(ctx=request.practice, code=code, cccd=cccd)
+            found = tracking.dossier_lookup(ctx=request.practice, code=code, cccd=cccd)
         except PracticeErrors as failure:
             errors = failure.errors
         else:
@@ -209,7 +209,7 @@ def slip_pdf(request, dossier_id, kind):
             applicant_name=dossier.identity.full_name,
             procedure_title=dossier.procedure_title,
             agency_name=dossier.agency_name,
-            original_due=dossier_services.dossier_due_date(
+            original_due=selectors.dossier_due_date(
                 dossier, original.created_at if original else dossier.received_at
             ),
             new_due=dossier.due_date,

@@ -6,12 +6,23 @@ from django.views.decorators.http import require_POST
 from courses.models import ProcedurePage, Sector
 from courses.selectors import search_catalogue
 
+from .. import selectors
 from ..blocks import field_kind
 from ..errors import PracticeError, PracticeErrors
+from ..forms import (
+    AgencyForm,
+    ApplicantForm,
+    AttachmentsForm,
+    DeliveryForm,
+    EformForm,
+    GatewayForm,
+    PaymentForm,
+    ReviewForm,
+)
 from ..models import Payment, PracticeDossier
 from ..models.dossiers import DeliveryMethod
+from ..services import attachments, dossier_actions, payments
 from ..services import dossiers as dossier_services
-from ..services import payments
 from ..services.events import practice_errors_record
 from ..validators import SEARCH_MAX
 from .common import own_dossier, portal_login_required, sandbox_render, step_entered
@@ -35,7 +46,7 @@ def procedures(request):
     level = request.GET.get("cap", "")
     sector = request.GET.get("linh_vuc", "")
     items = list(_practice_procedures())
-    errors = dossier_services.length_errors("find", (query, SEARCH_MAX, "q", "Từ khóa"))
+    errors = dossier_actions.length_errors("find", (query, SEARCH_MAX, "q", "Từ khóa"))
     if errors:
         practice_errors_record(ctx=request.practice, errors=errors)
         query = ""  # neither searched for nor shown again
@@ -71,8 +82,8 @@ def procedure_detail(request, slug):
     form = procedure.practice_form
     errors = []
     if request.method == "POST":
-        agency = request.POST.get("agency", "").strip()
-        case = request.POST.get("case", "").strip()
+        posted = AgencyForm(request.POST).values()
+        agency, case = posted["agency"].strip(), posted["case"].strip()
         if case not in form.case_list():
             case = ""
         if agency not in _agencies(procedure, request.identity):
@@ -102,7 +113,7 @@ def procedure_detail(request, slug):
             "cases": form.case_list(),
             "agencies": agencies,
             "errors": errors,
-            "channel": dossier_services.online_channel(procedure),
+            "channel": selectors.online_channel(procedure),
         },
         step="agency",
     )
@@ -143,24 +154,29 @@ def wizard(request, dossier_id, step):
     if request.method == "POST":
         try:
             if step == "applicant":
-                dossier_services.dossier_save_applicant(ctx=ctx, dossier=dossier, data=request.POST)
+                dossier_services.dossier_save_applicant(
+                    ctx=ctx, dossier=dossier, data=ApplicantForm(request.POST).values()
+                )
             elif step == "eform":
-                dossier_services.dossier_save_eform(ctx=ctx, dossier=dossier, data=request.POST)
+                posted = _eform_posted(request, dossier)
+                dossier_services.dossier_save_eform(ctx=ctx, dossier=dossier, data=posted)
             elif step == "delivery":
+                posted = DeliveryForm(request.POST).values()
                 dossier_services.dossier_save_delivery(
                     ctx=ctx,
                     dossier=dossier,
-                    method=request.POST.get("delivery_method", ""),
-                    address=request.POST.get("delivery_address", ""),
+                    method=posted["delivery_method"],
+                    address=posted["delivery_address"],
                 )
             elif step == "attachments":
                 return _attachments_post(request, dossier)
             elif step == "review":
+                posted = ReviewForm(request.POST).values()
                 dossier = dossier_services.dossier_submit(
                     ctx=ctx,
                     dossier=dossier,
-                    declaration=bool(request.POST.get("declaration")),
-                    consent=bool(request.POST.get("consent")),
+                    declaration=posted["declaration"],
+                    consent=posted["consent"],
                 )
                 return redirect("sandbox:payment", dossier_id=dossier.pk)
         except PracticeErrors as failure:
@@ -172,7 +188,9 @@ def wizard(request, dossier_id, step):
         step_entered(request, step)
     context = {**_wizard_context(dossier, step), "errors": errors}
     if step == "eform":
-        context["fields"] = _eform_fields(dossier, request.POST if errors else None)
+        context["fields"] = _eform_fields(
+            dossier, _eform_posted(request, dossier) if errors else None
+        )
         context["target_field"] = _first_to_fill(context["fields"], errors)
     elif step == "delivery":
         context["methods"] = DeliveryMethod.choices
@@ -180,16 +198,23 @@ def wizard(request, dossier_id, step):
         context["slots"] = _slots_with_files(dossier)
     elif step == "review":
         context.update(
-            missing=dossier_services.dossier_missing(dossier),
+            missing=selectors.dossier_missing(dossier),
             fields=_eform_fields(dossier, None),
-            fee=dossier_services.dossier_fee(dossier),
+            fee=selectors.dossier_fee(dossier),
             slots=_slots_with_files(dossier),
         )
     return sandbox_render(request, f"sandbox/wizard/{step}.html", context, step=step)
 
 
+def _eform_posted(request, dossier):
+    """The e-form's boxes as posted (only the keys the procedure's form has)."""
+    form = selectors.practice_form_for(dossier.procedure)
+    keys = [field["key"] for field in form.fields()] if form else []
+    return EformForm(request.POST, keys=keys).values()
+
+
 def _eform_fields(dossier, posted):
-    form = dossier_services.practice_form_for(dossier.procedure)
+    form = selectors.practice_form_for(dossier.procedure)
     sections = []
     for section in form.sections if form else []:
         fields = []
@@ -200,7 +225,7 @@ def _eform_fields(dossier, posted):
             if posted is not None:
                 value = posted.get(field["key"], "")
             if value is None and field.get("prefill"):
-                value = dossier_services.prefill_value(dossier.identity, field["prefill"])
+                value = selectors.prefill_value(dossier.identity, field["prefill"])
             field["value"] = value or ""
             field["options"] = [
                 option.strip() for option in (field["choices"] or "").split(";") if option.strip()
@@ -229,29 +254,30 @@ def _slots_with_files(dossier):
             "field_key": f"slot_{slot['slot']}",
             "files": [f for f in files if f.slot == slot["slot"]],
         }
-        for slot in dossier_services.attachment_slots(dossier)
+        for slot in selectors.attachment_slots(dossier)
     ]
 
 
 def _attachments_post(request, dossier):
     ctx = request.practice
     errors = []
-    if "remove" in request.POST:
-        dossier_services.attachment_remove(dossier=dossier, attachment_id=request.POST["remove"])
+    posted = AttachmentsForm(request.POST).values()
+    if posted["removing"]:
+        attachments.attachment_remove(dossier=dossier, attachment_id=posted["remove"])
         return redirect("sandbox:wizard", dossier_id=dossier.pk, step="attachments")
-    for slot in dossier_services.attachment_slots(dossier):
+    for slot in selectors.attachment_slots(dossier):
         uploaded = request.FILES.get(f"slot_{slot['slot']}")
         if uploaded is None:
             continue
         try:
-            dossier_services.dossier_attach(
+            attachments.dossier_attach(
                 ctx=ctx, dossier=dossier, slot=slot["slot"], uploaded=uploaded
             )
         except PracticeErrors as failure:
             errors.extend(failure.errors)
-    if "continue" in request.POST and not errors:
+    if posted["proceed"] and not errors:
         try:
-            dossier_services.dossier_attachments_confirm(ctx=ctx, dossier=dossier)
+            attachments.dossier_attachments_confirm(ctx=ctx, dossier=dossier)
         except PracticeErrors as failure:
             errors = failure.errors
         else:
@@ -276,7 +302,9 @@ def payment(request, dossier_id):
     if request.method == "POST":
         try:
             started = payments.payment_start(
-                ctx=request.practice, dossier=dossier, provider=request.POST.get("provider", "")
+                ctx=request.practice,
+                dossier=dossier,
+                provider=PaymentForm(request.POST).values()["provider"],
             )
         except PracticeErrors as failure:
             errors = failure.errors
@@ -307,7 +335,7 @@ def gateway(request, payment_id):
             started = payments.payment_complete(
                 ctx=request.practice,
                 payment=started,
-                outcome=request.POST.get("outcome", "success"),
+                outcome=GatewayForm(request.POST).values()["outcome"],
             )
         except PracticeErrors as failure:
             errors = failure.errors

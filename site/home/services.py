@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django.db import transaction
 
 from wagtail.models import Collection, Locale, Page, Site
@@ -12,7 +14,7 @@ HOME_INTRO = (
 
 
 @transaction.atomic
-def home_page_ensure():
+def home_page_ensure() -> HomePage:
     """The site's home page, default Site and root collection, created if missing.
 
     The data migration makes them on a new database; this puts them back where a

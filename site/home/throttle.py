@@ -6,27 +6,43 @@ per worker. Limits are set so a whole hall behind one address (a commune's NAT) 
 meets them, and a script guessing codes or filling the database does.
 """
 
+from __future__ import annotations
+
 import functools
+from typing import TYPE_CHECKING
 
 from django_ratelimit.core import get_usage
 
 from .errors import too_many_requests
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Collection
+    from typing import Concatenate, ParamSpec, TypeAlias
 
-def client_address(request):
+    from django.http import HttpRequest
+    from django.http.response import HttpResponseBase
+
+    P = ParamSpec("P")
+    # A ratelimit key: "ip", "user"… or a function of (group, request).
+    RateKey: TypeAlias = str | Callable[[str, HttpRequest], str]
+
+
+def client_address(request: HttpRequest) -> str:
     """The client's address: REMOTE_ADDR, or behind a trusted proxy what it forwarded."""
     from axes.helpers import get_client_ip_address
 
     return get_client_ip_address(request) or request.META.get("REMOTE_ADDR", "")
 
 
-def browser_or_address(group, request):
+def browser_or_address(group: str, request: HttpRequest) -> str:
     """The browser's session where it has one (a phone), else its address."""
     session = getattr(request, "session", None)
     return (session.session_key if session else None) or client_address(request)
 
 
-def over_limit(request, *, group, rate, key="ip", count=True):
+def over_limit(
+    request: HttpRequest, *, group: str, rate: str, key: RateKey = "ip", count: bool = True
+) -> int | None:
     """None while under the limit, else the seconds until it resets. ``count=False``
     only looks (for limits that count failures, added with count_failure)."""
     usage = get_usage(request, group=group, key=key, rate=rate, increment=count)
@@ -35,16 +51,23 @@ def over_limit(request, *, group, rate, key="ip", count=True):
     return None
 
 
-def count_failure(request, *, group, rate, key="ip"):
+def count_failure(request: HttpRequest, *, group: str, rate: str, key: RateKey = "ip") -> None:
     get_usage(request, group=group, key=key, rate=rate, increment=True)
 
 
-def throttle(*limits, methods=("POST",)):
+def throttle(
+    *limits: tuple[str, str, RateKey], methods: Collection[str] = ("POST",)
+) -> Callable[
+    [Callable[Concatenate[HttpRequest, P], HttpResponseBase]],
+    Callable[Concatenate[HttpRequest, P], HttpResponseBase],
+]:
     """Refuse a view's writes with a 429 page once any (group, rate, key) limit is hit."""
 
-    def decorate(view):
+    def decorate(
+        view: Callable[Concatenate[HttpRequest, P], HttpResponseBase],
+    ) -> Callable[Concatenate[HttpRequest, P], HttpResponseBase]:
         @functools.wraps(view)
-        def wrapper(request, *args, **kwargs):
+        def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponseBase:
             if request.method in methods:
                 for group, rate, key in limits:
                     retry_after = over_limit(request, group=group, rate=rate, key=key)
@@ -64,10 +87,10 @@ class AnonymousWriteThrottle:
     PER_ADDRESS = "3000/10m"
     PER_BROWSER = "300/10m"
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.method == "POST" and not request.user.is_authenticated:
             for group, rate, key in (
                 ("anonymous-write-address", self.PER_ADDRESS, "ip"),

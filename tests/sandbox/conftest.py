@@ -11,9 +11,10 @@ from PIL import Image
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from sandbox import selectors as sandbox_selectors
 from sandbox.context import SESSION_IDENTITY, SESSION_OWNER, PracticeContext
 from sandbox.models import DossierStatus, PracticeDossier
-from sandbox.services import accounts, desk, dossiers, payments
+from sandbox.services import accounts, attachments, desk, dossiers, payments
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 OFFICER = "Cán bộ Nguyễn Thị Hoa"
@@ -145,9 +146,9 @@ def dossier_draft(ctx, identity, procedure, *, delivery="online", address="", co
         ctx=ctx, dossier=dossier, data=khai_sinh_form_data(identity, copies=copies)
     )
     dossiers.dossier_save_delivery(ctx=ctx, dossier=dossier, method=delivery, address=address)
-    for slot in dossiers.attachment_slots(dossier):
+    for slot in sandbox_selectors.attachment_slots(dossier):
         if slot["required"]:
-            dossiers.dossier_attach(
+            attachments.dossier_attach(
                 ctx=ctx, dossier=dossier, slot=slot["slot"], uploaded=jpeg_upload()
             )
     return dossier

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from sandbox.models import DossierStatus, Exercise
-from sandbox.services import dossiers, payments
+from sandbox.services import attachments, payments
 from sandbox.services.auto_officer import OFFICER, auto_officer_tick
 from sandbox.services.exercises import exercise_start
 from tests.sandbox.conftest import dossier_walk, jpeg_upload
@@ -118,7 +118,7 @@ def test_the_supplement_script_asks_for_a_supplement_once(self_study, identity, 
     later(self_study, STEP * 5)
     assert look(self_study, dossier) == 0  # waits for the citizen
 
-    dossiers.supplement_send(
+    attachments.supplement_send(
         ctx=self_study,
         dossier=dossier,
         note="Đã chụp lại.",

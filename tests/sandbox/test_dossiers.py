@@ -9,6 +9,7 @@ import pytest
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from sandbox import selectors as sandbox_selectors
 from sandbox.codes import CODE_PATTERN
 from sandbox.errors import STEPS, PracticeErrors
 from sandbox.models import (
@@ -19,7 +20,7 @@ from sandbox.models import (
     PracticeEvent,
     SimulatedMessage,
 )
-from sandbox.services import desk, dossiers, payments
+from sandbox.services import attachments, desk, dossiers, payments, tracking
 from sandbox.services.exercises import exercise_start
 from tests.sandbox.conftest import (
     OFFICER,
@@ -147,7 +148,7 @@ def test_no_delivery_choice_is_refused(practice_ctx, draft):
 
 
 def test_only_the_documents_people_must_photograph_are_asked_for(draft):
-    slots = dossiers.attachment_slots(draft)
+    slots = sandbox_selectors.attachment_slots(draft)
 
     names = [slot["name"] for slot in slots]
     assert "Giấy chứng sinh" in names
@@ -188,11 +189,11 @@ def test_skipped_wizard_steps_are_named_before_submission(practice_ctx, draft):
 
 
 def test_a_refused_photo_names_the_document_it_was_for(practice_ctx, draft):
-    slot = dossiers.attachment_slots(draft)[0]
+    slot = sandbox_selectors.attachment_slots(draft)[0]
     pdf = SimpleUploadedFile("giay.pdf", b"%PDF-1.7\n%%EOF\n", content_type="application/pdf")
 
     with pytest.raises(PracticeErrors) as failure:
-        dossiers.dossier_attach(ctx=practice_ctx, dossier=draft, slot=slot["slot"], uploaded=pdf)
+        attachments.dossier_attach(ctx=practice_ctx, dossier=draft, slot=slot["slot"], uploaded=pdf)
 
     [error] = failure.value.errors
     assert located(error) == f"{STEPS['attachments']}, ô “Giấy chứng sinh”"
@@ -326,12 +327,12 @@ def test_citizen_answers_a_supplement_request_with_a_new_photo(practice_ctx, wal
     dossier.refresh_from_db()
 
     with pytest.raises(PracticeErrors) as failure:
-        dossiers.supplement_send(ctx=practice_ctx, dossier=dossier, note="", uploaded_files=[])
+        attachments.supplement_send(ctx=practice_ctx, dossier=dossier, note="", uploaded_files=[])
     [error] = failure.value.errors
     assert located(error) == f"{STEPS['supplement']}, ô “Tệp bổ sung”"
     assert error.code == "supplement_missing_file"
 
-    dossiers.supplement_send(
+    attachments.supplement_send(
         ctx=practice_ctx,
         dossier=dossier,
         note="Đã chụp lại rõ nét.",
@@ -350,7 +351,7 @@ def test_supplement_cannot_be_sent_when_none_was_asked_for(practice_ctx, walk):
     dossier = walk(DossierStatus.PROCESSING)
 
     with pytest.raises(PracticeErrors) as failure:
-        dossiers.supplement_send(
+        attachments.supplement_send(
             ctx=practice_ctx, dossier=dossier, note="", uploaded_files=[jpeg_upload()]
         )
 
@@ -364,13 +365,13 @@ def test_supplement_cannot_be_sent_when_none_was_asked_for(practice_ctx, walk):
 def test_rating_before_the_result_is_refused_and_after_it_is_kept(practice_ctx, walk):
     dossier = walk(DossierStatus.PROCESSING)
     with pytest.raises(PracticeErrors) as failure:
-        dossiers.dossier_rate(ctx=practice_ctx, dossier=dossier, score=5)
+        tracking.dossier_rate(ctx=practice_ctx, dossier=dossier, score=5)
     assert failure.value.errors[0].full_message.startswith(STEPS["rating"])
 
     desk.desk_finish(ctx=practice_ctx, dossier=dossier, officer=OFFICER)
-    dossiers.dossier_result_taken(ctx=practice_ctx, dossier=dossier)
+    tracking.dossier_result_taken(ctx=practice_ctx, dossier=dossier)
     dossier.refresh_from_db()
-    rating = dossiers.dossier_rate(ctx=practice_ctx, dossier=dossier, score=5, comment="Nhanh")
+    rating = tracking.dossier_rate(ctx=practice_ctx, dossier=dossier, score=5, comment="Nhanh")
 
     assert dossier.status == DossierStatus.RETURNED  # the electronic result was downloaded
     assert rating.get_score_display() == "Rất hài lòng"
@@ -378,12 +379,12 @@ def test_rating_before_the_result_is_refused_and_after_it_is_kept(practice_ctx, 
 
 def test_a_finished_dossier_cannot_be_withdrawn(practice_ctx, walk):
     dossier = walk(DossierStatus.RECEIVED)
-    dossiers.dossier_withdraw(ctx=practice_ctx, dossier=dossier, reason="Nộp nhầm thủ tục")
+    tracking.dossier_withdraw(ctx=practice_ctx, dossier=dossier, reason="Nộp nhầm thủ tục")
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.WITHDRAWN
 
     with pytest.raises(PracticeErrors) as failure:
-        dossiers.dossier_withdraw(ctx=practice_ctx, dossier=dossier, reason="Lần nữa")
+        tracking.dossier_withdraw(ctx=practice_ctx, dossier=dossier, reason="Lần nữa")
     assert error_codes(failure) == ["desk_wrong_status"]
 
 

@@ -25,7 +25,7 @@ from sandbox.models import (
     SimulatedMessage,
     SupplementRequest,
 )
-from sandbox.services import accounts, desk, dossiers
+from sandbox.services import accounts, attachments, desk
 from sandbox.services.exercises import exercise_start
 from sandbox.services.purge import practice_data_purge, practice_data_purge_expired
 from tests.sandbox.conftest import OFFICER, dossier_walk, jpeg_upload, new_ctx
@@ -86,7 +86,7 @@ def practise_everything(khai_sinh):
         content="Chụp lại Giấy chứng sinh rõ nét.",
     )
     dossier.refresh_from_db()
-    dossiers.supplement_send(
+    attachments.supplement_send(
         ctx=ctx, dossier=dossier, note="Đã chụp lại.", uploaded_files=[jpeg_upload()]
     )
     draft = dossier_walk(ctx, identity, khai_sinh, DossierStatus.DRAFT)

@@ -25,6 +25,7 @@ from PIL import Image
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
+from sandbox import selectors as sandbox_selectors
 from sandbox.codes import dossier_code
 from sandbox.errors import PracticeErrors
 from sandbox.models import (
@@ -40,7 +41,7 @@ from sandbox.models import (
     PracticeEvent,
     SimulatedMessage,
 )
-from sandbox.services import accounts, desk, dossiers, payments
+from sandbox.services import accounts, attachments, desk, dossiers, payments, tracking
 from sandbox.services.events import practice_event_record
 from sandbox.services.exercises import exercise_start
 from tests.sandbox.conftest import (
@@ -437,7 +438,9 @@ def test_the_same_photo_sent_twice_to_a_slot_is_stored_once(client, learner, kha
     dossier = dossiers.dossier_start(
         ctx=learner, identity=learner.identity, procedure=khai_sinh, agency_name=AGENCY
     )
-    [slot] = [item["slot"] for item in dossiers.attachment_slots(dossier) if item["required"]]
+    [slot] = [
+        item["slot"] for item in sandbox_selectors.attachment_slots(dossier) if item["required"]
+    ]
     url = f"{WIZARD.format(dossier.pk)}/attachments/"
     data = photo_bytes(1)
 
@@ -465,7 +468,7 @@ def test_photos_are_decoded_outside_any_transaction(monkeypatch, learner, khai_s
         reason="Ảnh chụp bị mờ.",
         content="Chụp lại Giấy chứng sinh rõ nét.",
     )
-    dossiers.supplement_send(
+    attachments.supplement_send(
         ctx=learner, dossier=dossier, note="", uploaded_files=[upload(photo_bytes(5))]
     )
 
@@ -505,8 +508,8 @@ def test_withdrawing_or_rating_twice_is_recorded_once(learner, khai_sinh):
     rated = dossier_walk(learner, learner.identity, khai_sinh, DossierStatus.RETURNED)
 
     for _ in range(2):
-        dossiers.dossier_withdraw(ctx=learner, dossier=withdrawn, reason="Nộp nhầm thủ tục")
-        dossiers.dossier_rate(ctx=learner, dossier=rated, score=5, comment="Nhanh")
+        tracking.dossier_withdraw(ctx=learner, dossier=withdrawn, reason="Nộp nhầm thủ tục")
+        tracking.dossier_rate(ctx=learner, dossier=rated, score=5, comment="Nhanh")
 
     assert withdrawn.events.filter(to_status=DossierStatus.WITHDRAWN).count() == 1
     assert completed(learner.owner_key, "rating") == 1
@@ -771,13 +774,15 @@ def test_the_same_photo_sent_twice_at_once_is_stored_once(shared, media_root):
     dossier = dossiers.dossier_start(
         ctx=ctx, identity=ctx.identity, procedure=procedure, agency_name=AGENCY
     )
-    [slot] = [item["slot"] for item in dossiers.attachment_slots(dossier) if item["required"]]
+    [slot] = [
+        item["slot"] for item in sandbox_selectors.attachment_slots(dossier) if item["required"]
+    ]
     data = photo_bytes(4)
 
     results = at_once(
         2,
         lambda _i: (
-            dossiers.dossier_attach(
+            attachments.dossier_attach(
                 ctx=ctx,
                 dossier=PracticeDossier.objects.get(pk=dossier.pk),
                 slot=slot,

@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sandbox.context import PracticeContext
 from sandbox.models import DossierAttachment
+from sandbox.selectors import attachment_slots
 from sandbox.services.accounts import identity_issue
-from sandbox.services.dossiers import attachment_slots, dossier_start
+from sandbox.services.dossiers import dossier_start
 from tests.sandbox.test_uploads import BAD_UPLOADS, phone_photo_with_gps
 
 OWNER = "s-upload-views"

@@ -6,8 +6,9 @@ import datetime
 
 import pytest
 
+from sandbox import selectors as sandbox_selectors
 from sandbox.models import DossierStatus, Holiday
-from sandbox.services import desk, dossiers
+from sandbox.services import attachments, desk
 from sandbox.working_days import add_working_days, due_date, working_days_between
 from tests.sandbox.conftest import OFFICER, dossier_walk, jpeg_upload, vn_time
 
@@ -95,7 +96,7 @@ def test_waiting_for_a_supplement_moves_the_due_date(practice_ctx, identity, kha
     dossier.refresh_from_db()
     # The citizen answers on Monday 9th: Wednesday to Monday is 4 working days of waiting.
     practice_ctx.now = vn_time(2026, 11, 9, 10, 0)
-    dossiers.supplement_send(
+    attachments.supplement_send(
         ctx=practice_ctx, dossier=dossier, note="", uploaded_files=[jpeg_upload()]
     )
 
@@ -126,7 +127,7 @@ def test_an_overdue_dossier_gets_an_apology_and_a_new_date(practice_ctx, identit
     dossier = accept(practice_ctx, identity, khai_sinh, vn_time(2026, 11, 2, 9, 0))
     practice_ctx.now = vn_time(2026, 11, 5, 9, 0)
     assert desk.overdue_today(dossier, practice_ctx.now)
-    assert dossiers.is_overdue(dossier, practice_ctx.now.date())
+    assert sandbox_selectors.is_overdue(dossier, practice_ctx.now.date())
 
     original = desk.desk_apologise(ctx=practice_ctx, dossier=dossier, officer=OFFICER, extra_days=2)
 
