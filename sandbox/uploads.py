@@ -2,8 +2,8 @@
 
 Nothing a learner uploads is stored as received: `clean_photo_upload` checks it and
 returns freshly encoded pixels (no EXIF, GPS, XMP or comments, which are personal data
-under PDPL 91/2025), and `safe_stored_name` gives the storage key. See
-shared/reference/reliability-ecosystem.md, A5 and A6.
+under PDPL 91/2025), and `safe_stored_name` gives the storage key, never the name the
+phone sent (a path or a script's extension must not reach the disk).
 
 The messages are Vietnamese literals for now, not gettext msgids: they move into
 site/locale with the rest of the sandbox's strings when its views are translated.

@@ -1,8 +1,9 @@
 """Demo courses loaded by ``manage.py seed_demo``.
 
 Pure data, no Django imports. Three learning paths, one per audience. Facts in the
-reading lessons are as of 2026 and come from ``shared/reference/dvc-flow.md`` and the
-news articles in ``shared/seeds/``; editors must verify them on dichvucong.gov.vn.
+reading lessons are as of 2026 and come from the national portal's procedure pages and
+Vietnamese press reports on online public services; editors must verify them on
+dichvucong.gov.vn.
 Lesson bodies use simple HTML only: p, ul, li, strong.
 Procedure lessons name a slug from ``procedures.PROCEDURES``.
 """

@@ -1,8 +1,8 @@
 """Demo procedures loaded by ``manage.py seed_demo``.
 
 Pure data, no Django imports. The facts (codes, agencies, fees, time limits,
-documents, legal bases) are as of 2026 and come from the project reference
-``shared/reference/dvc-flow.md``. Editors must verify every fact against the
+documents, legal bases) are as of 2026, taken from the procedures' pages on the
+national portal and the decrees they cite. Editors must verify every fact against the
 procedure page on dichvucong.gov.vn before publishing; fees and time limits in
 particular change with new decrees and provincial resolutions.
 

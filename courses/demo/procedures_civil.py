@@ -1,7 +1,7 @@
 """Demo procedures (hộ tịch, lý lịch tư pháp) loaded by ``manage.py seed_demo``.
 
-Pure data, facts as of 2026 from ``shared/reference/dvc-flow.md`` (sections 3.2–3.5,
-4, 5, 6). Editors must verify them on dichvucong.gov.vn before publishing.
+Pure data, facts as of 2026 from the national portal's procedure pages and the laws
+they cite. Editors must verify them on dichvucong.gov.vn before publishing.
 Imported by procedures.py, which exposes them as part of PROCEDURES.
 """
 

@@ -1,8 +1,8 @@
 """Demo procedures (hộ kinh doanh, đất đai, cư trú) loaded by ``manage.py seed_demo``.
 
-Pure data, facts as of 2026 from ``shared/reference/dvc-flow.md`` (sections 3.6, 3.7,
-4, 5, 6). The reference marks most household-business and land facts as secondary
-[S]; editors must verify them on dichvucong.gov.vn before publishing.
+Pure data, facts as of 2026 from the national portal's procedure pages and the decrees
+they cite. Most household-business and land facts come from secondary sources; editors
+must verify them on dichvucong.gov.vn before publishing.
 Imported by procedures.py, which exposes them as part of PROCEDURES.
 """
 

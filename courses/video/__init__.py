@@ -2,6 +2,6 @@
 
 Nothing here imports Django. The Django side (models, Celery tasks, admin, player) builds a
 `specs.TutorialSpec` from a procedure page and calls `encode.render_tutorial`, which
-returns paths and metadata to store. Measured settings and pitfalls behind the choices:
-shared/reference/video-bench.md; `make bench-video` checks the speed targets.
+returns paths and metadata to store. The README's "Video tutorials" section gives the
+settings behind the choices; `make bench-video` measures the speed targets.
 """

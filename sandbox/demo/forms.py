@@ -4,8 +4,8 @@ Pure data, no Django imports. One entry per procedure slug of
 ``courses.demo.procedures.PROCEDURES``; a seeding command turns each entry into a
 ``sandbox.PracticeForm`` (sections become ``EFormSectionBlock`` values).
 
-The fields follow ``shared/reference/dvc-flow.md`` sections 3.2–3.6. The reference
-marks the field lists as secondary: the real e-forms (TT 04/2020 and TT 01/2022 of
+The fields follow the portal's published descriptions of these procedures, which are
+secondary sources for the field lists: the real e-forms (TT 04/2020 and TT 01/2022 of
 Bộ Tư pháp, Mẫu 12/13/2024/LLTP, TT 68/2025/TT-BTC) were not seen field by field.
 Đăng ký thường trú follows Tờ khai thay đổi thông tin cư trú (Mẫu CT01) and đăng ký biến
 động đất đai the Đơn đăng ký biến động (Mẫu số 11/ĐK); their fields were not checked

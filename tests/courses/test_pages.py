@@ -122,7 +122,18 @@ def test_editor_can_open_a_procedure_and_the_catalogue_snippets_in_the_admin(
 ):
     editor = django_user_model.objects.create_superuser("bientap", password="x")
     client.force_login(editor)
-    assert client.get(f"/admin/pages/{criminal_record.pk}/edit/").status_code == 200
-    assert client.get(f"/admin/pages/{criminal_record.get_parent().pk}/").status_code == 200
-    assert client.get("/admin/snippets/courses/sector/").status_code == 200
-    assert client.get("/admin/snippets/courses/lifeevent/").status_code == 200
+    edit = client.get(f"/admin/pages/{criminal_record.pk}/edit/")
+    assert edit.status_code == 200
+    # The editor gets the page's own fields filled in, not an empty or error screen.
+    form = edit.context["form"]
+    assert form.initial["title"] == criminal_record.title
+    assert {"code", "steps", "documents", "channels"} <= set(form.fields)
+    listing = client.get(f"/admin/pages/{criminal_record.get_parent().pk}/")
+    assert criminal_record.title in listing.content.decode()
+    for url, model in (
+        ("/admin/snippets/courses/sector/", criminal_record.sector),
+        ("/admin/snippets/courses/lifeevent/", LifeEventFactory(name="Kết hôn", slug="ket-hon")),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert model.name in response.content.decode()

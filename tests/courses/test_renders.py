@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 from courses.models import ProcedurePage
 from courses.render_models import TutorialRender, VideoWatchLog
 from courses.services import tutorial_renders_request
+from courses.video.captions import parse_vtt
 from tests.factories import ProcedurePageFactory, step
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +71,13 @@ def test_publishing_renders_the_tutorial_and_each_step(client, procedure):
     tutorial = renders.get(step_key="")
     assert tutorial.video_360 and tutorial.video_720 and tutorial.poster
     assert tutorial.size_360 < tutorial.size_720
-    assert "Đăng ký khai sinh" in tutorial.captions_vtt or "Đăng nhập" in tutorial.captions_vtt
+    cues = [cue.text for cue in parse_vtt(tutorial.captions_vtt)]
+    # The title card, then each step as it is spoken, sentence by sentence: its title,
+    # then its instruction.
+    assert cues[0].startswith("Đăng ký khai sinh")
+    assert cues[1:] == ["Bước 1: Đăng nhập", "Bấm nút.", "Bước 2: Nộp hồ sơ", "Bấm nút."]
+    chapters = [cue.text for cue in parse_vtt(tutorial.chapters_vtt)]
+    assert chapters[1:] == ["Bước 1: Đăng nhập", "Bước 2: Nộp hồ sơ"]
 
     html = client.get("/thu-tuc/dang-ky-khai-sinh/").content.decode()
     assert html.index(tutorial.video_360.url) < html.index(tutorial.video_720.url)

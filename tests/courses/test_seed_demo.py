@@ -8,17 +8,13 @@ from django.core.management import call_command
 
 from wagtail.models import Page
 
+from courses.demo.courses import COURSES
+from courses.demo.procedures import LIFE_EVENTS, PROCEDURES, SECTORS
 from courses.models import CoursePage, LifeEvent, ProcedurePage, Sector
 
-DEMO_SLUGS = [
-    "dang-ky-khai-sinh",
-    "lien-thong-khai-sinh",
-    "dang-ky-ket-hon",
-    "cap-phieu-ly-lich-tu-phap",
-    "dang-ky-ho-kinh-doanh",
-    "dang-ky-bien-dong-dat-dai",
-    "dang-ky-thuong-tru",
-]
+DEMO_SLUGS = [data["slug"] for data in PROCEDURES]
+# The demo's pages: its procedures and courses, and the two index pages above them.
+DEMO_PAGES = len(PROCEDURES) + len(COURSES) + 2
 
 
 def counts():
@@ -39,9 +35,14 @@ def test_seed_demo_twice_changes_nothing_the_second_time(capsys, settings):
     capsys.readouterr()
     call_command("seed_demo")
     assert counts() == first
-    assert first[1:3] == (7, 3)
+    assert first[1:] == (len(PROCEDURES), len(COURSES), len(SECTORS), len(LIFE_EVENTS))
+    # Every demo page is live at its data's slug, nothing else was made.
+    assert set(ProcedurePage.objects.live().values_list("slug", flat=True)) == set(DEMO_SLUGS)
+    assert set(CoursePage.objects.live().values_list("slug", flat=True)) == {
+        data["slug"] for data in COURSES
+    }
     out = capsys.readouterr().out
-    assert "Trang mẫu: 0 tạo mới, 0 cập nhật, 12 giữ nguyên." in out
+    assert f"Trang mẫu: 0 tạo mới, 0 cập nhật, {DEMO_PAGES} giữ nguyên." in out
     assert "Môi trường thực hành: 0 mục" in out
     assert "hocvien" in out
 
@@ -53,7 +54,7 @@ def test_seed_demo_update_republishes_without_duplicates(demo_site):
     before = counts()
     report = demo_site_seed(update=True)
     assert counts() == before
-    assert len(report.updated) == 7 + 3 + 2  # procedures, courses, two index pages
+    assert len(report.updated) == DEMO_PAGES
 
 
 @pytest.mark.django_db
