@@ -4,9 +4,17 @@ The same ``completion_rule`` text is shown to the learner on their course page a
 trainer on the class page and board, so both read one rule.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from courses.render_models import TutorialRender
+
+if TYPE_CHECKING:
+    from wagtail.blocks import StreamValue
+
+    from courses.models import CoursePage
 
 VIDEO_WATCHED_SHARE = 0.9
 
@@ -21,11 +29,11 @@ class Activity:
     exercise_slug: str = ""
 
 
-def _questions(block):
+def _questions(block: StreamValue.StreamChild) -> list[dict[str, Any]]:
     return list(block.value.get("questions") or [])
 
 
-def course_activities(course):
+def course_activities(course: CoursePage | None) -> list[Activity]:
     """Every activity of the course, in lesson order. A procedure lesson counts by its
     tutorial video when one is ready, otherwise by reading the procedure page."""
     if course is None:
@@ -91,14 +99,16 @@ def course_activities(course):
     return activities
 
 
-def lesson_questions(course, lesson_id):
+def lesson_questions(course: CoursePage | None, lesson_id: str) -> list[dict[str, Any]]:
+    if course is None:
+        return []
     for block in course.specific.lessons:
         if block.id == lesson_id:
             return _questions(block)
     return []
 
 
-def completion_rule(course):
+def completion_rule(course: CoursePage | None) -> str:
     """The course's completion rule in one Vietnamese sentence."""
     activities = course_activities(course)
     if not activities:

@@ -8,5 +8,5 @@ class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = "Lớp học và tiến độ"
 
-    def ready(self):
+    def ready(self) -> None:
         from . import receivers  # noqa: F401 - connects the progress receivers

@@ -1,8 +1,12 @@
 """Issuing, revoking and printing certificates; the public verification reads only the
 copied fields (name, course, date, issuing unit), never the learner's account."""
 
+from __future__ import annotations
+
+import datetime
 import io
 import unicodedata
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import segno
@@ -20,6 +24,11 @@ from django.utils import timezone
 from .errors import TrainingError, limited_text
 from .models import Certificate, TrainingClass
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+    from .models import Enrollment
+
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 KIND_BY_AUDIENCE = {
     TrainingClass.Audience.CITIZENS: Certificate.Kind.CITIZEN,
@@ -28,7 +37,9 @@ KIND_BY_AUDIENCE = {
 }
 
 
-def certificate_issue(*, enrollment, now=None):
+def certificate_issue(
+    *, enrollment: Enrollment, now: datetime.datetime | None = None
+) -> Certificate:
     """The certificate for a completed enrolment; issuing twice returns the first."""
     existing = Certificate.objects.filter(enrollment=enrollment).first()
     if existing is not None:
@@ -52,7 +63,9 @@ def certificate_issue(*, enrollment, now=None):
         return Certificate.objects.get(enrollment=enrollment)
 
 
-def certificate_revoke(*, certificate, reason, by, now=None):
+def certificate_revoke(
+    *, certificate: Certificate, reason: str, by: User, now: datetime.datetime | None = None
+) -> Certificate:
     reason = limited_text(reason, field="reason", label="Lý do thu hồi", max_length=200)
     if not reason:
         raise TrainingError("reason", "Hãy ghi lý do thu hồi, ví dụ “Cấp nhầm người”.")
@@ -65,7 +78,7 @@ def certificate_revoke(*, certificate, reason, by, now=None):
     return certificate
 
 
-def holds_trainer_certificate(user):
+def holds_trainer_certificate(user: User | AnonymousUser) -> bool:
     return Certificate.objects.filter(
         learner=user, kind=Certificate.Kind.TRAINER, revoked_at__isnull=True
     ).exists()
@@ -77,23 +90,25 @@ FONT, BOLD = "BeVietnamPro", "BeVietnamPro-Bold"
 GREEN = colors.Color(0.06, 0.36, 0.24)
 
 
-def _fonts():
+def _fonts() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
         for name, face in ((FONT, "Regular"), (BOLD, "Bold")):
             path = FONT_ROOT / "files" / f"BeVietnamPro-{face}.ttf"
             pdfmetrics.registerFont(TTFont(name, str(path)))
 
 
-def _nfc(text):
+def _nfc(text: str | None) -> str:
     return unicodedata.normalize("NFC", text or "")
 
 
-def _centred(pdf, text, y, font, size, width):
+def _centred(
+    pdf: canvas.Canvas, text: str | None, y: float, font: str, size: float, width: float
+) -> None:
     pdf.setFont(font, size)
     pdf.drawCentredString(width / 2, y, _nfc(text))
 
 
-def _qr(pdf, url, x, y, size):
+def _qr(pdf: canvas.Canvas, url: str, x: float, y: float, size: float) -> None:
     """The QR code drawn as vector squares: sharp when printed, a few hundred bytes."""
     matrix = [list(row) for row in segno.make(url, error="m").matrix]
     cell = size / len(matrix)
@@ -104,7 +119,7 @@ def _qr(pdf, url, x, y, size):
                 pdf.rect(x + c * cell, y + size - (r + 1) * cell, cell, cell, stroke=0, fill=1)
 
 
-def certificate_pdf(certificate, verify_url):
+def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
     """A landscape A4 certificate: holder, course, date, issuing unit, and a QR code to
     the public verification page (whose address is printed too, for those without a
     QR reader)."""

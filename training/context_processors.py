@@ -1,4 +1,12 @@
-def roles(request):
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+
+def roles(request: HttpRequest) -> dict[str, bool]:
     """Whether to show the trainer's menu; one query, only for logged-in users."""
     from .permissions import can_train, is_manager
 

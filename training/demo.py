@@ -1,6 +1,8 @@
 """Demo organisations for `seed_demo`: one province, a commune, a village and the units
 that run classes there (idempotent)."""
 
+from __future__ import annotations
+
 from django.contrib.auth import get_user_model
 
 from .models import AdministrativeUnit, ManagerScope, OrganisingUnit
@@ -9,7 +11,7 @@ from .models import AdministrativeUnit, ManagerScope, OrganisingUnit
 DEMO_SCOPES = {"quanlyxa": "Xã Đầm Dơi", "quanlytinh": "Tỉnh Cà Mau"}
 
 
-def training_demo_seed():
+def training_demo_seed() -> int:
     province, _ = AdministrativeUnit.objects.get_or_create(
         name="Tỉnh Cà Mau", level=AdministrativeUnit.Level.PROVINCE
     )
@@ -29,7 +31,7 @@ def training_demo_seed():
     return created
 
 
-def training_demo_scopes_ensure():
+def training_demo_scopes_ensure() -> None:
     """Give the demo managers their commune and province (after the accounts exist)."""
     User = get_user_model()
     for username, unit_name in DEMO_SCOPES.items():

@@ -6,18 +6,26 @@ name; the learner's account, sandbox practice, video logs and summaries go, and 
 history rows are scrubbed of what identified them.
 """
 
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils import timezone
 
 from .models import ActivitySummary, Certificate, Enrollment
 from .permissions import is_plain_learner
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 class ErasureRefused(Exception):
     pass
 
 
-def learner_erase(*, user, now=None):
+def learner_erase(*, user: User, now: datetime.datetime | None = None) -> int:
     """Returns the number of enrolments emptied."""
     from courses.render_models import VideoWatchLog
     from sandbox.services.purge import practice_data_purge

@@ -8,7 +8,7 @@ from home.text import normalize_input as clean_text
 class TrainingError(Exception):
     """A mistake in a class form, with the field and a plain Vietnamese message."""
 
-    def __init__(self, field: str, message: str):
+    def __init__(self, field: str, message: str) -> None:
         self.field, self.message = field, message
         super().__init__(message)
 

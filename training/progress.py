@@ -2,11 +2,17 @@
 summary row for that activity and, when something is finished, into the enrolment's
 standing in its course. Views, signal receivers and commands call these functions."""
 
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .activities import VIDEO_WATCHED_SHARE, course_activities, lesson_questions
+from .activities import VIDEO_WATCHED_SHARE, Activity, course_activities, lesson_questions
 from .certificates import certificate_issue
 from .errors import TrainingError, limited_text
 from .models import (
@@ -18,10 +24,18 @@ from .models import (
     ProgressOverride,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from courses.render_models import TutorialRender
+    from sandbox.models import PracticeEvent
+
+    from .models import Attendance, RealSubmission
+
 FREE_PRACTICE_KEY = "practice:tu-do"
 
 
-def _enrollments(learner):
+def _enrollments(learner: User) -> list[Enrollment]:
     return list(
         Enrollment.objects.filter(learner=learner)
         .select_related("training_class")
@@ -29,7 +43,17 @@ def _enrollments(learner):
     )
 
 
-def _event(*, learner, enrollment, kind, key, now, step="", error_code="", value=None):
+def _event(
+    *,
+    learner: User | None,
+    enrollment: Enrollment | None,
+    kind: str,
+    key: str,
+    now: datetime.datetime,
+    step: str = "",
+    error_code: str = "",
+    value: float | None = None,
+) -> ProgressEvent:
     return ProgressEvent.objects.create(
         learner=learner,
         enrollment=enrollment,
@@ -42,21 +66,21 @@ def _event(*, learner, enrollment, kind, key, now, step="", error_code="", value
     )
 
 
-def _summary(learner, key, kind, now):
+def _summary(learner: User, key: str, kind: str, now: datetime.datetime) -> ActivitySummary:
     summary, _created = ActivitySummary.objects.select_for_update().get_or_create(
         learner=learner, activity_key=key, defaults={"kind": kind, "last_event_at": now}
     )
     return summary
 
 
-def _touch(enrollments, now):
+def _touch(enrollments: Iterable[Enrollment], now: datetime.datetime) -> None:
     EnrollmentProgress.objects.filter(enrollment__in=enrollments).update(last_active_at=now)
 
 
 # ---- videos ----------------------------------------------------------------------------
 
 
-def _merge(intervals):
+def _merge(intervals: Iterable[Sequence[float]]) -> list[list[float]]:
     merged = []
     for start, end in sorted(intervals):
         if merged and start <= merged[-1][1] + 0.5:  # the player reports in batches
@@ -66,7 +90,13 @@ def _merge(intervals):
     return merged
 
 
-def video_progress_record(*, render, user, segments, now=None):
+def video_progress_record(
+    *,
+    render: TutorialRender,
+    user: User | None,
+    segments: Iterable[tuple[float, float, float]],
+    now: datetime.datetime | None = None,
+) -> ActivitySummary | None:
     """Played segments from the player. Only distinct played seconds count: seeking
     reports nothing, and replaying a part does not add to it."""
     if user is None or render.step_key or not render.duration:
@@ -98,14 +128,14 @@ def video_progress_record(*, render, user, segments, now=None):
         _touch(enrollments, now)
         if newly_done:
             for enrollment in enrollments:
-                enrollment_progress_refresh(enrollment, now=now)
+                enrollment_progress_refresh(enrollment=enrollment, now=now)
     return summary
 
 
 # ---- sandbox practice ------------------------------------------------------------------
 
 
-def practice_progress_record(*, event):
+def practice_progress_record(*, event: PracticeEvent) -> ActivitySummary | None:
     """One sandbox practice event of a logged-in learner (events of anonymous visitors
     stay in the sandbox only)."""
     if event.user_id is None:
@@ -176,14 +206,16 @@ def practice_progress_record(*, event):
                 enrollment__in=enrollments, practised_at__isnull=True
             ).update(practised_at=now)
             for each in enrollments:
-                enrollment_progress_refresh(each, now=now)
+                enrollment_progress_refresh(enrollment=each, now=now)
     return summary
 
 
 # ---- lessons: reading and knowledge checks ---------------------------------------------
 
 
-def reading_done(*, enrollment, lesson_id, now=None):
+def reading_done(
+    *, enrollment: Enrollment, lesson_id: str, now: datetime.datetime | None = None
+) -> ActivitySummary:
     now = now or timezone.now()
     key = f"read:{lesson_id}"
     learner = enrollment.learner
@@ -195,11 +227,17 @@ def reading_done(*, enrollment, lesson_id, now=None):
         summary.save()
         _event(learner=learner, enrollment=enrollment, kind="read", key=key, value=1.0, now=now)
         for each in _enrollments(learner):
-            enrollment_progress_refresh(each, now=now)
+            enrollment_progress_refresh(enrollment=each, now=now)
     return summary
 
 
-def quiz_answer(*, enrollment, lesson_id, answers, now=None):
+def quiz_answer(
+    *,
+    enrollment: Enrollment,
+    lesson_id: str,
+    answers: dict[int, int],
+    now: datetime.datetime | None = None,
+) -> list[tuple[dict[str, Any], int | None, bool]]:
     """Check a lesson's answers. Returns [(question, chosen, right)]; the quiz counts
     once every answer is right (learners may try again)."""
     now = now or timezone.now()
@@ -236,14 +274,16 @@ def quiz_answer(*, enrollment, lesson_id, answers, now=None):
         _touch(enrollments, now)
         if newly_done:
             for each in enrollments:
-                enrollment_progress_refresh(each, now=now)
+                enrollment_progress_refresh(enrollment=each, now=now)
     return results
 
 
 # ---- attendance and manual changes -----------------------------------------------------
 
 
-def attendance_progress_record(*, marks, now=None):
+def attendance_progress_record(
+    *, marks: Iterable[Attendance], now: datetime.datetime | None = None
+) -> None:
     now = now or timezone.now()
     for mark in marks:
         enrollment = mark.enrollment
@@ -261,7 +301,15 @@ def attendance_progress_record(*, marks, now=None):
         )
 
 
-def progress_override(*, enrollment, activity_key, done, reason, changed_by, now=None):
+def progress_override(
+    *,
+    enrollment: Enrollment,
+    activity_key: str,
+    done: bool,
+    reason: str,
+    changed_by: User,
+    now: datetime.datetime | None = None,
+) -> EnrollmentProgress:
     now = now or timezone.now()
     reason = limited_text(reason, field="reason", label="Lý do", max_length=200)
     if not reason:
@@ -282,13 +330,15 @@ def progress_override(*, enrollment, activity_key, done, reason, changed_by, now
         value=1.0 if done else 0.0,
         now=now,
     )
-    return enrollment_progress_refresh(enrollment, now=now)
+    return enrollment_progress_refresh(enrollment=enrollment, now=now)
 
 
 # ---- the enrolment's standing ------------------------------------------------------------
 
 
-def activity_states(enrollment, activities=None):
+def activity_states(
+    enrollment: Enrollment, activities: Sequence[Activity] | None = None
+) -> tuple[dict[str, bool], dict[str, ActivitySummary]]:
     """{activity key: done?} for this enrolment's course, overrides applied."""
     course = enrollment.training_class.course
     activities = course_activities(course) if activities is None else activities
@@ -314,7 +364,9 @@ def activity_states(enrollment, activities=None):
     return states, summaries
 
 
-def enrollment_progress_refresh(enrollment, *, now=None):
+def enrollment_progress_refresh(
+    *, enrollment: Enrollment, now: datetime.datetime | None = None
+) -> EnrollmentProgress:
     """Count what is done; on the first full completion, issue the certificate."""
     now = now or timezone.now()
     activities = course_activities(enrollment.training_class.course)
@@ -337,7 +389,13 @@ def enrollment_progress_refresh(enrollment, *, now=None):
 # ---- the funnel's last stage -------------------------------------------------------------
 
 
-def real_submission_record(*, enrollment, procedure_title, submitted_on, today):
+def real_submission_record(
+    *,
+    enrollment: Enrollment,
+    procedure_title: str,
+    submitted_on: datetime.date | None,
+    today: datetime.date,
+) -> RealSubmission:
     """The learner says they submitted a real dossier online on their own."""
     from .models import RealSubmission
 
@@ -363,7 +421,9 @@ def real_submission_record(*, enrollment, procedure_title, submitted_on, today):
     return report
 
 
-def real_submission_confirm(*, report, by, now=None):
+def real_submission_confirm(
+    *, report: RealSubmission, by: User, now: datetime.datetime | None = None
+) -> RealSubmission:
     """An official or the trainer saw the dossier arrive."""
     report.confirmed_by, report.confirmed_at = by, now or timezone.now()
     report.save(update_fields=["confirmed_by", "confirmed_at"])

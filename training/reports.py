@@ -6,14 +6,18 @@ come from ``EnrollmentProgress`` and ``PracticeErrorTally`` (kept up to date on 
 write), so a province report never scans the event log.
 """
 
+from __future__ import annotations
+
 import csv
 import datetime
 import io
 import statistics
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 
 from home.text import vn_number
 from sandbox.errors import MESSAGES as ERROR_MESSAGES
@@ -51,17 +55,21 @@ class Table:
     total: dict | None = None
     chart: str = ""  # the column drawn as bars on screen
 
-    def cell_rows(self):
+    def cell_rows(self) -> list[list[str]]:
         """Rows as displayed strings, total last: what the screen, CSV and XLSX show."""
         rows = [*self.rows, *([self.total] if self.total else [])]
         return [[display(row.get(key)) for key, _label in self.columns] for row in rows]
 
-    def numeric_rows(self):
+    def numeric_rows(self) -> list[list[Any]]:
         rows = [*self.rows, *([self.total] if self.total else [])]
         return [[row.get(key) for key, _label in self.columns] for row in rows]
 
 
-def display(value):
+# What every report function returns: {"title": str, "tables": [Table, …]}.
+Report = dict[str, Any]
+
+
+def display(value: object) -> str:
     """Vietnamese number style: 12.345 and 45,2."""
     if value is None:
         return "–"
@@ -72,7 +80,7 @@ def display(value):
     return str(value)
 
 
-def commune_ids_under(unit):
+def commune_ids_under(unit: AdministrativeUnit) -> list[int]:
     """The communes of a province (through a legacy district level if recorded)."""
     if unit.level == AdministrativeUnit.Level.COMMUNE:
         return [unit.pk]
@@ -88,7 +96,9 @@ def commune_ids_under(unit):
     return communes
 
 
-def _figures(enrollments, group, now):
+def _figures(
+    enrollments: QuerySet[Enrollment], group: str, now: datetime.datetime
+) -> tuple[dict[Any, dict[str, Any]], list[float]]:
     """{group value: figures} over the enrolments, in one grouped query plus one for
     the completion times."""
     since = now - datetime.timedelta(days=ACTIVE_DAYS)
@@ -118,12 +128,14 @@ def _figures(enrollments, group, now):
     return figures, everything
 
 
-def _rates(row, durations):
+def _rates(row: dict[str, Any], durations: Sequence[float]) -> None:
     row["rate"] = round(100 * row["completed"] / row["enrolled"], 1) if row["enrolled"] else 0.0
     row["median_days"] = round(statistics.median(durations), 1) if durations else None
 
 
-def _total(rows, durations, label="Tổng cộng"):
+def _total(
+    rows: Iterable[dict[str, Any]], durations: Sequence[float], label: str = "Tổng cộng"
+) -> dict[str, Any]:
     total = {"name": label}
     for key in COUNTS:
         total[key] = sum(row.get(key) or 0 for row in rows)
@@ -131,7 +143,9 @@ def _total(rows, durations, label="Tổng cộng"):
     return total
 
 
-def _figures_table(key, title, first_label, rows, durations):
+def _figures_table(
+    key: str, title: str, first_label: str, rows: list[dict[str, Any]], durations: list[float]
+) -> Table:
     return Table(
         key=key,
         title=title,
@@ -142,7 +156,7 @@ def _figures_table(key, title, first_label, rows, durations):
     )
 
 
-def _errors_table(classes):
+def _errors_table(classes: QuerySet[TrainingClass]) -> Table:
     tallies = (
         PracticeErrorTally.objects.filter(training_class__in=classes)
         .values("step", "error_code")
@@ -166,7 +180,7 @@ def _errors_table(classes):
     )
 
 
-def _funnel_table(total):
+def _funnel_table(total: dict[str, Any]) -> Table:
     enrolled = total["enrolled"] or 0
     stages = [
         ("Ghi danh vào lớp", enrolled),
@@ -191,7 +205,7 @@ def _funnel_table(total):
     )
 
 
-def _report(title, classes, figures_table):
+def _report(title: str, classes: QuerySet[TrainingClass], figures_table: Table) -> Report:
     return {
         "title": title,
         "tables": [
@@ -202,7 +216,7 @@ def _report(title, classes, figures_table):
     }
 
 
-def unit_report(unit, *, now):
+def unit_report(unit: AdministrativeUnit, *, now: datetime.datetime) -> Report:
     """A province (rows: communes) or a commune (rows: organising units)."""
     communes = commune_ids_under(unit)
     classes = TrainingClass.objects.filter(commune_id__in=communes)
@@ -228,7 +242,12 @@ def unit_report(unit, *, now):
     return _report(str(unit), classes, table)
 
 
-def organiser_report(organiser, *, now, commune_ids=None):
+def organiser_report(
+    organiser: OrganisingUnit,
+    *,
+    now: datetime.datetime,
+    commune_ids: Iterable[int] | None = None,
+) -> Report:
     """An organising unit's classes; ``commune_ids`` limits them to a manager's scope (a
     youth union may also run classes in a commune its manager does not answer for)."""
     classes = TrainingClass.objects.filter(organiser=organiser)
@@ -244,7 +263,7 @@ def organiser_report(organiser, *, now, commune_ids=None):
     return _report(str(organiser), classes, table)
 
 
-def class_report(training_class, *, now):
+def class_report(training_class: TrainingClass, *, now: datetime.datetime) -> Report:
     classes = TrainingClass.objects.filter(pk=training_class.pk)
     enrollments = training_class.enrollments.all()
     figures, durations = _figures(enrollments, "training_class_id", now)
@@ -253,7 +272,7 @@ def class_report(training_class, *, now):
     return _report(training_class.name, classes, table)
 
 
-def _empty():
+def _empty() -> dict[str, Any]:
     row = dict.fromkeys(COUNTS, 0)
     _rates(row, [])
     return row
@@ -267,15 +286,15 @@ def _empty():
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _formula_like(value):
+def _formula_like(value: object) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_STARTS)
 
 
-def export_text(value):
+def export_text(value: object) -> object:
     return "'" + value if _formula_like(value) else value
 
 
-def table_csv(table):
+def table_csv(table: Table) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([export_text(label) for _key, label in table.columns])
@@ -283,7 +302,7 @@ def table_csv(table):
     return "\ufeff" + buffer.getvalue()  # the BOM makes Excel read Vietnamese as UTF-8
 
 
-def tables_xlsx(tables):
+def tables_xlsx(tables: Iterable[Table]) -> bytes:
     """One sheet per table, numbers as numbers (with the screen's rounding)."""
     from openpyxl import Workbook
 

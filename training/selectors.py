@@ -1,13 +1,16 @@
 """Reads for the trainer's pages: the live class board and the class's history."""
 
+from __future__ import annotations
+
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from sandbox.errors import MESSAGES as ERROR_MESSAGES
 from sandbox.errors import STEPS
 
 from .activities import completion_rule, course_activities
-from .models import ActivitySummary, Certificate
+from .models import ActivitySummary, Certificate, Enrollment, TrainingClass
 from .progress import FREE_PRACTICE_KEY
 
 # A learner idle on a step for longer than this has left, not got stuck.
@@ -16,7 +19,7 @@ STUCK_WINDOW = datetime.timedelta(minutes=90)
 
 @dataclass
 class BoardRow:
-    enrollment: object
+    enrollment: Enrollment
     done: int = 0
     total: int = 0
     percent: int = 0
@@ -24,14 +27,14 @@ class BoardRow:
     doing: str = ""
     step: str = ""
     last_active: str = ""
-    help_reasons: list = field(default_factory=list)
+    help_reasons: list[str] = field(default_factory=list)
 
     @property
-    def needs_help(self):
+    def needs_help(self) -> bool:
         return bool(self.help_reasons)
 
 
-def ago_label(when, now):
+def ago_label(when: datetime.datetime | None, now: datetime.datetime) -> str:
     """ "vừa xong", "7 phút trước", "2 giờ trước", "3 ngày trước" (Django's Vietnamese
     catalogue does not translate timesince's plural forms)."""
     if when is None:
@@ -45,7 +48,7 @@ def ago_label(when, now):
     return ""
 
 
-def _activity_title(key, titles, exercise_titles):
+def _activity_title(key: str, titles: dict[str, str], exercise_titles: dict[str, str]) -> str:
     if key in titles:
         return titles[key]
     if key == FREE_PRACTICE_KEY:
@@ -55,7 +58,9 @@ def _activity_title(key, titles, exercise_titles):
     return ""
 
 
-def _help_reasons(summary, training_class, now):
+def _help_reasons(
+    summary: ActivitySummary, training_class: TrainingClass, now: datetime.datetime
+) -> list[str]:
     reasons = []
     step = STEPS.get(summary.current_step, summary.current_step)
     if summary.same_error_count >= training_class.help_after_errors:
@@ -71,7 +76,7 @@ def _help_reasons(summary, training_class, now):
     return reasons
 
 
-def class_board(training_class, *, now):
+def class_board(training_class: TrainingClass, *, now: datetime.datetime) -> dict[str, Any]:
     """One row per learner: progress, what they are doing now, and whether they need
     help. Reads summaries only (two queries, whatever the size of the event log)."""
     from sandbox.models import Exercise
@@ -119,10 +124,10 @@ def class_board(training_class, *, now):
     }
 
 
-def class_history(training_class, *, limit=60):
+def class_history(training_class: TrainingClass, *, limit: int = 60) -> list[dict[str, Any]]:
     """Who changed the roster, attendance, certificates, manual progress and real
     submissions of this class, newest first."""
-    from .models import Attendance, Enrollment, ProgressOverride, RealSubmission
+    from .models import Attendance, ProgressOverride, RealSubmission
 
     enrollment_ids = list(training_class.enrollments.values_list("pk", flat=True))
     entries = []
@@ -154,7 +159,7 @@ def class_history(training_class, *, limit=60):
     return entries[:limit]
 
 
-def _history_detail(label, row):
+def _history_detail(label: str, row: Any) -> str:
     if label == "Điểm danh":
         return "có mặt" if row.present else "vắng"
     if label == "Giấy chứng nhận":

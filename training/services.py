@@ -1,8 +1,12 @@
 """Opening classes, joining them without e-mail, rosters and attendance."""
 
+from __future__ import annotations
+
 import datetime
 import re
 import secrets
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -10,6 +14,7 @@ from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 
 from home.hashers import LIGHT_HASHER
+from home.roles import LEARNER
 
 from .certificates import holds_trainer_certificate
 from .errors import TrainingError, limited_text
@@ -22,8 +27,14 @@ from .models import (
     TrainingClass,
     new_join_code,
 )
-from .permissions import LEARNER_GROUP
 from .progress import attendance_progress_record, enrollment_progress_refresh
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from courses.models import CoursePage
+
+    from .models import AdministrativeUnit, OrganisingUnit
 
 CARD_PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 - an alphabet, not a secret
 # The join form's hidden token; a repeat of it within this window is the same join.
@@ -31,7 +42,15 @@ JOIN_TOKEN = re.compile(r"[0-9a-f]{32}")
 JOIN_REPEAT_WINDOW = datetime.timedelta(minutes=30)
 
 
-def class_open(*, trainer, name, organiser, commune, audience, course=None):
+def class_open(
+    *,
+    trainer: User,
+    name: str,
+    organiser: OrganisingUnit,
+    commune: AdministrativeUnit,
+    audience: str,
+    course: CoursePage | None = None,
+) -> TrainingClass:
     name = limited_text(name, field="name", label="Tên lớp", max_length=150)
     if not name:
         raise TrainingError("name", "Hãy đặt tên lớp, ví dụ “Lớp dịch vụ công thôn 3”.")
@@ -63,11 +82,11 @@ def class_open(*, trainer, name, organiser, commune, audience, course=None):
     raise RuntimeError("could not draw a free join code")
 
 
-def normalise_code(code):
+def normalise_code(code: str | None) -> str:
     return "".join(ch for ch in (code or "").upper() if ch in JOIN_CODE_LETTERS)
 
 
-def _card_password():
+def _card_password() -> tuple[str, str]:
     """A password that fits on a printed card, and its hash (the light hasher: random
     characters, re-hashed at full strength at the first log-in; see home/hashers.py).
     Callers still hash before their transaction, never inside it."""
@@ -75,7 +94,7 @@ def _card_password():
     return password, make_password(password, hasher=LIGHT_HASHER)
 
 
-def _learner_account(display_name, password_hash):
+def _learner_account(display_name: str, password_hash: str) -> User:
     """A platform account for a learner without e-mail: a short username that fits on a
     printed card. Call inside a transaction; the password is hashed already."""
     User = get_user_model()
@@ -88,11 +107,19 @@ def _learner_account(display_name, password_hash):
     user = User.objects.create(
         username=username, password=password_hash, first_name=display_name[:150]
     )
-    user.groups.add(Group.objects.get_or_create(name=LEARNER_GROUP)[0])
+    # get_or_create: the migration made the group, but a flushed test database has none.
+    user.groups.add(Group.objects.get_or_create(name=LEARNER)[0])
     return user
 
 
-def _join_repeat(*, token, training_class, user, now, card):
+def _join_repeat(
+    *,
+    token: str,
+    training_class: TrainingClass,
+    user: User | None,
+    now: datetime.datetime,
+    card: tuple[str, str] | None,
+) -> tuple[Enrollment, str] | None:
     """The same join form sent again (a double tap, or a retry after the answer was lost on
     the Wi-Fi): the same account and enrollment. The first answer may never have reached
     the phone, so the card gets a new password, shown now; the old one stops working.
@@ -119,7 +146,16 @@ def _join_repeat(*, token, training_class, user, now, card):
     return enrollment, password
 
 
-def class_join(*, code, user, display_name, birth_year, consent, now, token=""):
+def class_join(
+    *,
+    code: str,
+    user: User | None,
+    display_name: str,
+    birth_year: int | str | None,
+    consent: bool,
+    now: datetime.datetime,
+    token: str = "",
+) -> tuple[Enrollment, str | None]:
     """Join with the code shown on the projector. Returns (enrollment, new_password);
     a visitor without an account gets one, whose password is shown once.
 
@@ -177,13 +213,13 @@ def class_join(*, code, user, display_name, birth_year, consent, now, token=""):
     raise RuntimeError("could not create the learner's account")
 
 
-def _progress_start(enrollment, now):
+def _progress_start(enrollment: Enrollment, now: datetime.datetime) -> None:
     """Count what the learner already did elsewhere (a video watched at home counts)."""
     EnrollmentProgress.objects.get_or_create(enrollment=enrollment)
-    enrollment_progress_refresh(enrollment, now=now)
+    enrollment_progress_refresh(enrollment=enrollment, now=now)
 
 
-def _birth_year(value):
+def _birth_year(value: int | str | None) -> int | None:
     if value in (None, ""):
         return None
     try:
@@ -195,7 +231,14 @@ def _birth_year(value):
     return year
 
 
-def roster_add(*, training_class, display_name, birth_year, phone, now):
+def roster_add(
+    *,
+    training_class: TrainingClass,
+    display_name: str,
+    birth_year: int | str | None,
+    phone: str,
+    now: datetime.datetime,
+) -> tuple[Enrollment, str, str]:
     """The trainer types a learner in; returns (enrollment, username, password) for the
     printed log-in card. The learner's consent is taken in person by the trainer."""
     display_name = limited_text(
@@ -225,7 +268,7 @@ def roster_add(*, training_class, display_name, birth_year, phone, now):
     return enrollment, user.username, password
 
 
-def login_card_reset(*, enrollment):
+def login_card_reset(*, enrollment: Enrollment) -> str:
     """A new password for a learner's printed card (the old card stops working)."""
     password, password_hash = _card_password()
     enrollment.learner.password = password_hash
@@ -233,7 +276,13 @@ def login_card_reset(*, enrollment):
     return password
 
 
-def session_add(*, training_class, starts_at, place, device_notes=""):
+def session_add(
+    *,
+    training_class: TrainingClass,
+    starts_at: datetime.datetime,
+    place: str,
+    device_notes: str = "",
+) -> ClassSession:
     place = limited_text(place, field="place", label="Địa điểm", max_length=200)
     if not place:
         raise TrainingError("place", "Hãy ghi địa điểm, ví dụ “Hội trường thôn 3”.")
@@ -247,7 +296,9 @@ def session_add(*, training_class, starts_at, place, device_notes=""):
     )
 
 
-def attendance_take(*, session, present_ids, recorded_by):
+def attendance_take(
+    *, session: ClassSession, present_ids: Iterable[int | str], recorded_by: User
+) -> list[Attendance]:
     """Mark everyone on the roster present or absent in one go (one tap per learner)."""
     present_ids = {int(pk) for pk in present_ids if str(pk).isdigit()}
     marks = []

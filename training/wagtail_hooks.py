@@ -1,9 +1,18 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import AdministrativeUnit, Certificate, ManagerScope, OrganisingUnit, TrainingClass
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+    from django.db.models import QuerySet
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -13,10 +22,10 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
     WRITES = frozenset({"add", "change", "delete", "publish", "unpublish", "lock", "unlock"})
 
-    def user_has_permission(self, user, action):
+    def user_has_permission(self, user: User | AnonymousUser, action: str) -> bool:
         return action not in self.WRITES and super().user_has_permission(user, action)
 
-    def users_with_any_permission(self, actions):
+    def users_with_any_permission(self, actions: Iterable[str]) -> QuerySet[User]:
         readable = [action for action in actions if action not in self.WRITES]
         if not readable:
             return super().users_with_any_permission([]).none()

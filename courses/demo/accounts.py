@@ -4,16 +4,18 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from home import roles
+
 DEFAULT_DEMO_PASSWORD = "congdanso2026"  # noqa: S105 - printed on screen for a laptop demo
 
 # (username, full name, group, is_superuser)
 DEMO_ACCOUNTS = [
     ("quantri", "Quản trị viên", None, True),
-    ("canbo", "Nguyễn Thị Hoa (cán bộ một cửa xã)", "Cán bộ, công chức", False),
-    ("taphuan", "Trần Văn Minh (bí thư chi đoàn)", "Tập huấn viên", False),
-    ("hocvien", "Lê Văn Bảy (người dân)", "Học viên", False),
-    ("quanlyxa", "Phạm Thị Lan (Phó Chủ tịch UBND xã)", "Quản lý cấp xã", False),
-    ("quanlytinh", "Võ Văn Hùng (Sở Nội vụ)", "Quản lý cấp tỉnh", False),
+    ("canbo", "Nguyễn Thị Hoa (cán bộ một cửa xã)", roles.OFFICIAL, False),
+    ("taphuan", "Trần Văn Minh (bí thư chi đoàn)", roles.TRAINER, False),
+    ("hocvien", "Lê Văn Bảy (người dân)", roles.LEARNER, False),
+    ("quanlyxa", "Phạm Thị Lan (Phó Chủ tịch UBND xã)", roles.COMMUNE_MANAGER, False),
+    ("quanlytinh", "Võ Văn Hùng (Sở Nội vụ)", roles.PROVINCE_MANAGER, False),
 ]
 
 

@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import user_passes_test
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from home import roles
+
 from ..errors import PracticeErrors
 from ..forms import DeskActionForm
 from ..models import DossierEvent, DossierStatus
@@ -32,13 +34,10 @@ TABS = [
 ]
 
 
-DESK_GROUPS = {"Cán bộ, công chức", "Tập huấn viên"}
-
-
 def can_use_desk(user):
     """Officials and trainers (and administrators) practise the desk side."""
     return user.is_authenticated and (
-        user.is_staff or user.groups.filter(name__in=DESK_GROUPS).exists()
+        user.is_staff or user.groups.filter(name__in=roles.DESK_GROUPS).exists()
     )
 
 

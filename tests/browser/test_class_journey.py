@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from django.contrib.auth.models import Group
 
 from courses.render_models import TutorialRender
+from home import roles
 from tests.browser.helpers import assert_fits_phone, shot
 from tests.courses.test_renders import step_with, wagtail_image
 from tests.factories import CourseIndexPageFactory, CoursePageFactory, ProcedurePageFactory
@@ -67,7 +68,7 @@ def class_world(catalogue, home_page, settings, django_user_model):
     trainer = django_user_model.objects.create_user(
         "taphuan", password="Tap@huan2026", first_name="Minh"
     )
-    trainer.groups.add(Group.objects.get_or_create(name="Tập huấn viên")[0])
+    trainer.groups.add(Group.objects.get_or_create(name=roles.TRAINER)[0])
 
 
 def phone(browser, browser_context_args):

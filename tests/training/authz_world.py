@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
+from home import roles
 from sandbox.context import PracticeContext
 from sandbox.models import (
     DossierAttachment,
@@ -39,7 +40,7 @@ class Actor:
     key: str
     learner_of: frozenset = frozenset()  # the enrolments that are theirs (parcels below)
     trains: frozenset = frozenset()  # the sides whose class they run
-    trainer_group: bool = False  # "Tập huấn viên" or "Cán bộ, công chức"
+    trainer_group: bool = False  # roles.TRAINER_GROUPS
     manages: frozenset = frozenset()  # administrative units in their ManagerScope
     admin: bool = False
 
@@ -66,7 +67,7 @@ ACTORS = [
 # tallies1/tallies2: the class's sandbox error tallies (its learners' practice feeds them).
 # A: learner A, joined class 1 by its code, completed the course, holds a certificate.
 # A2: typed into class 1's roster by the trainer (with a phone); reported a real submission.
-# O1: an official ("Cán bộ, công chức") who took class 1 as a learner, joined by code.
+# O1: an official (roles.OFFICIAL) who took class 1 as a learner, joined by code.
 # B, B2: the same as A, A2 in class 2.
 # dossierA: learner A's sandbox practice (dossiers, payments, photo, identity, events).
 # global: counts of accounts, classes, enrolments and certificates.
@@ -231,12 +232,12 @@ def build_world(home_page):
 
     users = {
         "anonymous": None,
-        "trainer_1": make_user("taphuan.mot", "Tập huấn viên"),
-        "trainer_2": make_user("taphuan.hai", "Tập huấn viên"),
-        "official": make_user("canbo.motcua", "Cán bộ, công chức"),
-        "commune_manager_1": make_user("quanly.xa.mot", "Quản lý cấp xã"),
-        "province_manager_1": make_user("quanly.tinh.mot", "Quản lý cấp tỉnh"),
-        "province_manager_2": make_user("quanly.tinh.hai", "Quản lý cấp tỉnh"),
+        "trainer_1": make_user("taphuan.mot", roles.TRAINER),
+        "trainer_2": make_user("taphuan.hai", roles.TRAINER),
+        "official": make_user("canbo.motcua", roles.OFFICIAL),
+        "commune_manager_1": make_user("quanly.xa.mot", roles.COMMUNE_MANAGER),
+        "province_manager_1": make_user("quanly.tinh.mot", roles.PROVINCE_MANAGER),
+        "province_manager_2": make_user("quanly.tinh.hai", roles.PROVINCE_MANAGER),
         "admin": User.objects.create_superuser("quantri", password="Mk@12345678"),
     }
     units, organisers, classes, sessions = {}, {}, {}, {}
@@ -285,7 +286,7 @@ def build_world(home_page):
                 now=now,
             )[0]
         else:
-            user = make_user("lo.thi.mo", "Cán bộ, công chức") if how == "official" else None
+            user = make_user("lo.thi.mo", roles.OFFICIAL) if how == "official" else None
             enrollments[parcel] = services.class_join(
                 code=training_class.join_code,
                 user=user,

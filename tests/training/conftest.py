@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from courses.render_models import TutorialRender
+from home import roles
 from sandbox.context import PracticeContext
 from sandbox.models import Exercise, ExerciseAttempt, PracticeEvent
 from sandbox.services.events import practice_event_record
@@ -50,7 +51,7 @@ def units(db):
 
 @pytest.fixture
 def trainer(django_user_model):
-    return role(django_user_model.objects.create_user("taphuan", password="x"), "Tập huấn viên")
+    return role(django_user_model.objects.create_user("taphuan", password="x"), roles.TRAINER)
 
 
 @pytest.fixture

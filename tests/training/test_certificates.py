@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from courses.render_models import TutorialRender, VideoWatchLog
+from home import roles
 from sandbox.models import PracticeEvent
 from training import services
 from training.certificates import certificate_issue
@@ -72,7 +73,7 @@ def test_a_province_can_require_the_trainer_certificate_before_a_class(
             trainer=trainer, name="Lớp 1", organiser=organiser, commune=commune, audience="cong_dan"
         )
     # The trainer takes the trainers' course in a class run by someone else.
-    senior = role(django_user_model.objects.create_user("tinh", password="x"), "Tập huấn viên")
+    senior = role(django_user_model.objects.create_user("tinh", password="x"), roles.TRAINER)
     senior.is_superuser = True
     senior.save()
     trainers_class = services.class_open(

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from home import roles
 from training import services
 from training.demo import training_demo_seed
 from training.models import AdministrativeUnit, Attendance, Enrollment, OrganisingUnit
@@ -24,7 +25,7 @@ def units():
 
 def make_trainer(django_user_model, username="taphuan"):
     user = django_user_model.objects.create_user(username, password="x")
-    user.groups.add(Group.objects.get_or_create(name="Tập huấn viên")[0])
+    user.groups.add(Group.objects.get_or_create(name=roles.TRAINER)[0])
     return user
 
 

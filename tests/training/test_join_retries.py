@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password
 
+from home import roles
 from training import services
 from training.models import Enrollment
 
@@ -56,7 +57,7 @@ def test_the_same_form_sent_twice_makes_one_account_and_shows_a_working_password
     second = _join(client, training_class, token)  # the first answer never reached the phone
     assert first.status_code == second.status_code == 200
     assert Enrollment.objects.filter(training_class=training_class).count() == 1
-    assert get_user_model().objects.filter(groups__name="Học viên").count() == 1
+    assert get_user_model().objects.filter(groups__name=roles.LEARNER).count() == 1
     learner = Enrollment.objects.get().learner
     assert learner.username in second.content.decode()
     # The password on the last page the phone shows is the one that works (checked

@@ -76,7 +76,7 @@ def test_guided_practice_counts_only_where_the_course_allows_it(enrollment, exer
     assert state.practised_at is not None  # the funnel still counts them as practised
     course.allow_guided_practice = True
     course.save_revision().publish()
-    progress.enrollment_progress_refresh(type(enrollment).objects.get(pk=enrollment.pk))
+    progress.enrollment_progress_refresh(enrollment=type(enrollment).objects.get(pk=enrollment.pk))
     assert EnrollmentProgress.objects.get(enrollment=enrollment).activities_done == 1
 
 

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from django.contrib.auth.models import Group
 
+from home import roles
 from training import progress
 from training.models import AdministrativeUnit, ManagerScope, PracticeErrorTally
 from training.reports import display
@@ -81,7 +82,7 @@ def lesson_video(course):
 @pytest.fixture
 def province_manager(django_user_model, units):
     user = django_user_model.objects.create_user("tinh", password="x")
-    user.groups.add(Group.objects.get_or_create(name="Quản lý cấp tỉnh")[0])
+    user.groups.add(Group.objects.get_or_create(name=roles.PROVINCE_MANAGER)[0])
     ManagerScope.objects.create(user=user, unit=units[0].province())
     return user
 

@@ -8,7 +8,7 @@ from django.db import models
 from .classes import readable_code
 
 
-def new_certificate_code():
+def new_certificate_code() -> str:
     # Also read aloud over the phone: no 0/O, 1/I/L.
     return readable_code(10)
 
@@ -63,5 +63,5 @@ class Certificate(models.Model):
         return f"{self.code} {self.get_kind_display()}"
 
     @property
-    def is_valid(self):
+    def is_valid(self) -> bool:
         return self.revoked_at is None

@@ -16,12 +16,12 @@ from django.db import models
 JOIN_CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
-def readable_code(length):
+def readable_code(length: int) -> str:
     """A random code without look-alike characters (join codes, certificate numbers)."""
     return "".join(secrets.choice(JOIN_CODE_LETTERS) for _ in range(length))
 
 
-def new_join_code():
+def new_join_code() -> str:
     return readable_code(6)
 
 
@@ -52,13 +52,13 @@ class AdministrativeUnit(models.Model):
     def __str__(self):
         return self.name
 
-    def province(self):
+    def province(self) -> "AdministrativeUnit":
         unit = self
         while unit.parent_id and unit.level != self.Level.PROVINCE:
             unit = unit.parent
         return unit
 
-    def commune(self):
+    def commune(self) -> "AdministrativeUnit | None":
         """The commune this unit is, or lies in (None above commune level)."""
         unit = self
         while unit is not None and unit.level != self.Level.COMMUNE:

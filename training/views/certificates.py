@@ -10,6 +10,7 @@ from django.urls import reverse
 from .. import permissions
 from ..certificates import certificate_pdf, certificate_revoke
 from ..errors import TrainingError
+from ..forms import CertificateRevokeForm, form_error
 from ..models import Certificate
 
 
@@ -58,16 +59,21 @@ def certificate_detail(request, code):
     certificate = _certificate(code)
     if not permissions.certificate_can_manage(request.user, certificate):
         raise Http404
-    error = None
+    error, values = None, {}
     if request.method == "POST":
+        form = CertificateRevokeForm(request.POST)
         try:
+            if not form.is_valid():
+                raise form_error(form)
             certificate_revoke(
-                certificate=certificate, reason=request.POST.get("reason", ""), by=request.user
+                certificate=certificate, reason=form.cleaned_data["reason"], by=request.user
             )
         except TrainingError as failure:
-            error = failure
+            error, values = failure, form.data
         else:
             return redirect("training:certificate", code=certificate.code)
     return TemplateResponse(
-        request, "training/certificate_detail.html", {"certificate": certificate, "error": error}
+        request,
+        "training/certificate_detail.html",
+        {"certificate": certificate, "error": error, "values": values},
     )

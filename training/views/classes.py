@@ -14,17 +14,25 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from courses.models import CoursePage
 from home.errors import too_many_requests
 from home.throttle import count_failure, over_limit, throttle
 
 from .. import permissions, services
 from ..activities import completion_rule
-from ..models import AdministrativeUnit, OrganisingUnit, TrainingClass
+from ..forms import (
+    AttendanceForm,
+    ClassActionForm,
+    ClassOpenForm,
+    JoinForm,
+    LoginCardsForm,
+    RosterForm,
+    SessionForm,
+    form_error,
+)
+from ..models import TrainingClass
 from ..selectors import class_board, class_history
 
 can_train = permissions.can_train
@@ -75,23 +83,25 @@ def class_viewer_required(view):
 
 @class_viewer_required
 def class_list(request):
+    can_open = can_train(request.user)
     error, values = None, {}
+    form = ClassOpenForm(user=request.user) if can_open else None
     if request.method == "POST":
-        if not can_train(request.user):
+        if not can_open:
             raise PermissionDenied
-        values = request.POST
+        form = ClassOpenForm(request.POST, user=request.user)
+        values = form.data
         try:
+            if not form.is_valid():
+                raise form_error(form)
+            data = form.cleaned_data
             created = services.class_open(
                 trainer=request.user,
-                name=values.get("name", ""),
-                organiser=get_object_or_404(OrganisingUnit, pk=values.get("organiser") or 0),
-                commune=get_object_or_404(
-                    AdministrativeUnit,
-                    pk=values.get("commune") or 0,
-                    level=AdministrativeUnit.Level.COMMUNE,
-                ),
-                audience=values.get("audience") or TrainingClass.Audience.CITIZENS,
-                course=CoursePage.objects.live().filter(pk=values.get("course") or 0).first(),
+                name=data["name"],
+                organiser=data["organiser"],
+                commune=data["commune"],
+                audience=data["audience"],
+                course=data["course"],
             )
         except services.TrainingError as failure:
             error = failure
@@ -99,16 +109,17 @@ def class_list(request):
             return redirect("training:class", class_id=created.pk)
     classes = TrainingClass.objects.filter(trainer=request.user)
     managed = permissions.classes_visible(request.user).exclude(trainer=request.user)
+    fields = form.fields if form is not None else {}
     return TemplateResponse(
         request,
         "training/class_list.html",
         {
             "classes": classes,
             "managed_classes": managed.select_related("commune", "organiser")[:200],
-            "can_open": can_train(request.user),
-            "organisers": OrganisingUnit.objects.select_related("unit"),
-            "communes": AdministrativeUnit.objects.filter(level=AdministrativeUnit.Level.COMMUNE),
-            "courses": CoursePage.objects.live(),
+            "can_open": can_open,
+            "organisers": fields["organiser"].queryset if fields else [],
+            "communes": fields["commune"].queryset if fields else [],
+            "courses": fields["course"].queryset if fields else [],
             "audiences": TrainingClass.Audience.choices,
             "error": error,
             "values": values,
@@ -127,37 +138,39 @@ def _join_url(request, training_class):
 def class_detail(request, class_id):
     training_class = visible_class(request, class_id)
     can_change = permissions.class_can_change(request.user, training_class)
-    error, cards = None, []
+    error, cards, values = None, [], {}
     if request.method == "POST":
         if not can_change:
             raise Http404
+        chosen = ClassActionForm(request.POST)
+        action = chosen.cleaned_data["action"] if chosen.is_valid() else ""
+        form_class = {"roster": RosterForm, "session": SessionForm}.get(action)
+        form = form_class(request.POST) if form_class else None
         try:
-            if request.POST.get("action") == "roster":
-                enrollment, username, password = services.roster_add(
-                    training_class=training_class,
-                    display_name=request.POST.get("display_name", ""),
-                    birth_year=request.POST.get("birth_year", ""),
-                    phone=request.POST.get("phone", ""),
-                    now=timezone.now(),
-                )
-                cards = [(enrollment, username, password)]
-            elif request.POST.get("action") == "session":
-                starts_at = parse_datetime(request.POST.get("starts_at", ""))
-                if starts_at is None:
-                    raise services.TrainingError(
-                        "starts_at", "Hãy chọn ngày và giờ học, ví dụ 2026-11-25 08:00."
+            if form is not None and not form.is_valid():
+                raise form_error(form)
+            if action == "roster":
+                data = form.cleaned_data
+                cards = [
+                    services.roster_add(
+                        training_class=training_class,
+                        display_name=data["display_name"],
+                        birth_year=data["birth_year"],
+                        phone=data["phone"],
+                        now=timezone.now(),
                     )
+                ]
+            elif action == "session":
+                data = form.cleaned_data
                 services.session_add(
                     training_class=training_class,
-                    starts_at=timezone.make_aware(starts_at)
-                    if timezone.is_naive(starts_at)
-                    else starts_at,
-                    place=request.POST.get("place", ""),
-                    device_notes=request.POST.get("device_notes", ""),
+                    starts_at=data["starts_at"],
+                    place=data["place"],
+                    device_notes=data["device_notes"],
                 )
                 return redirect("training:class", class_id=training_class.pk)
         except services.TrainingError as failure:
-            error = failure
+            error, values = failure, form.data
     # segno draws the SVG from our own URL and code only: no user text goes into it.
     qr_svg = mark_safe(  # noqa: S308
         segno.make(_join_url(request, training_class), error="m").svg_inline(
@@ -178,6 +191,7 @@ def class_detail(request, class_id):
             "qr_svg": qr_svg,
             "cards": cards,
             "error": error,
+            "values": values,
             "rule": completion_rule(training_class.course) if training_class.course else "",
             "history": class_history(training_class),
         },
@@ -189,10 +203,12 @@ def class_detail(request, class_id):
 def login_cards(request, class_id):
     """Print log-in cards: new passwords for the chosen learners, shown once."""
     training_class = own_class(request, class_id)
-    chosen = training_class.enrollments.filter(
-        erased_at__isnull=True,
-        pk__in=[pk for pk in request.POST.getlist("enrollment") if pk.isdigit()],
-    ).select_related("learner")
+    form = LoginCardsForm(request.POST, training_class=training_class)
+    error, chosen = None, []
+    if form.is_valid():
+        chosen = form.cleaned_data["enrollment"]
+    else:
+        error = form_error(form)  # another class's learner: nobody gets a new card
     # A learner who is also an official, trainer or manager keeps their own password:
     # a new card would hand the trainer an account with more rights than a learner's.
     cards, refused = [], []
@@ -210,7 +226,12 @@ def login_cards(request, class_id):
     return TemplateResponse(
         request,
         "training/login_cards.html",
-        {"training_class": training_class, "cards": cards, "refused": refused},
+        {
+            "training_class": training_class,
+            "cards": cards,
+            "refused": refused,
+            "error": error,
+        },
     )
 
 
@@ -218,12 +239,23 @@ def login_cards(request, class_id):
 def attendance(request, class_id, session_id):
     training_class = own_class(request, class_id)
     session = get_object_or_404(training_class.sessions, pk=session_id)
+    error = None
     if request.method == "POST":
-        services.attendance_take(
-            session=session, present_ids=request.POST.getlist("present"), recorded_by=request.user
+        form = AttendanceForm(request.POST, training_class=training_class)
+        if form.is_valid():
+            services.attendance_take(
+                session=session,
+                present_ids=[enrollment.pk for enrollment in form.cleaned_data["present"]],
+                recorded_by=request.user,
+            )
+            return redirect("training:class", class_id=training_class.pk)
+        # Show the ticks as they were sent, so nothing is lost.
+        error = form_error(form)
+        present = {int(pk) for pk in form["present"].value() or [] if str(pk).isdigit()}
+    else:
+        present = set(
+            session.attendance.filter(present=True).values_list("enrollment_id", flat=True)
         )
-        return redirect("training:class", class_id=training_class.pk)
-    present = set(session.attendance.filter(present=True).values_list("enrollment_id", flat=True))
     return TemplateResponse(
         request,
         "training/attendance.html",
@@ -232,6 +264,7 @@ def attendance(request, class_id, session_id):
             "session": session,
             "enrollments": training_class.enrollments.filter(erased_at__isnull=True),
             "present": present,
+            "error": error,
         },
     )
 
@@ -243,20 +276,29 @@ WRONG_CODES = {"group": "join-wrong-code", "rate": "20/10m", "key": "ip"}
 @throttle(("join-address", "200/10m", "ip"))
 def join(request):
     """Vào lớp: the code from the projector (or the QR code), a name, consent."""
-    error, values = None, request.POST if request.method == "POST" else request.GET
+    error, values = None, request.GET
+    # The form's hidden token: kept across a corrected form, so a retry of it is still the
+    # same join; never taken from the address, or a shared link could replay someone
+    # else's join.
+    token = ""
     if request.method == "POST":
         retry_after = over_limit(request, **WRONG_CODES, count=False)
         if retry_after:
             return too_many_requests(request, retry_after=retry_after)
+        form = JoinForm(request.POST)
+        values = form.data
         try:
+            if not form.is_valid():
+                raise form_error(form)
+            data = form.cleaned_data
             enrollment, password = services.class_join(
-                code=values.get("ma", ""),
+                code=data["ma"],
                 user=request.user if request.user.is_authenticated else None,
-                display_name=values.get("display_name", ""),
-                birth_year=values.get("birth_year", ""),
-                consent=bool(values.get("consent")),
+                display_name=data["display_name"],
+                birth_year=data["birth_year"],
+                consent=data["consent"],
                 now=timezone.now(),
-                token=values.get("token", ""),
+                token=data["token"],
             )
         except services.TrainingError as failure:
             error = failure
@@ -275,6 +317,7 @@ def join(request):
                     "password": password,
                 },
             )
+        token = form.cleaned_data.get("token", "")
     initial_name = values.get("display_name") or (
         request.user.get_full_name() if request.user.is_authenticated else ""
     )
@@ -285,9 +328,7 @@ def join(request):
             "error": error,
             "values": values,
             "initial_name": initial_name,
-            # Kept across a corrected form, so a retry of it is still the same join; never
-            # taken from the address, or a shared link could replay someone else's join.
-            "token": request.POST.get("token") or secrets.token_hex(16),
+            "token": token or secrets.token_hex(16),
         },
     )
 

@@ -1,8 +1,6 @@
 """The learner's own pages: my classes, one course's checklist (read, answer, practise,
 watch), reporting a real submission, and erasing my data."""
 
-import datetime
-
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
@@ -14,6 +12,7 @@ from .. import progress as progress_services
 from ..activities import completion_rule, course_activities, lesson_questions
 from ..erasure import ErasureRefused, learner_erase
 from ..errors import TrainingError
+from ..forms import EraseConfirmForm, QuizForm, RealSubmissionForm, form_error
 from ..models import Certificate, Enrollment
 
 
@@ -80,6 +79,8 @@ def course_progress(request, enrollment_id):
             "quiz": quiz,
             "submissions": enrollment.real_submissions.all(),
             "error": request.session.pop("progress_error", None),
+            # What the learner typed in a refused report, to send again.
+            "values": request.session.pop("progress_values", {}),
             "today": timezone.localdate(),
         },
     )
@@ -98,12 +99,12 @@ def reading_done(request, enrollment_id, lesson_id):
 @login_required
 def quiz_answer(request, enrollment_id, lesson_id):
     enrollment = _own_enrollment(request, enrollment_id)
-    answers = {}
-    for key, value in request.POST.items():
-        if key.startswith("q") and key[1:].isdigit() and value.isdigit():
-            answers[int(key[1:])] = int(value)
+    form = QuizForm(request.POST, course=enrollment.training_class.course, lesson_id=lesson_id)
+    if not form.is_valid():  # an answer the page never offered: nothing is counted
+        request.session["quiz_result"] = {"lesson": lesson_id, "error": form_error(form).message}
+        return redirect(f"/hoc/{enrollment.pk}/#bai-{lesson_id}")
     results = progress_services.quiz_answer(
-        enrollment=enrollment, lesson_id=lesson_id, answers=answers
+        enrollment=enrollment, lesson_id=lesson_id, answers=form.answers()
     )
     request.session["quiz_result"] = {
         "lesson": lesson_id,
@@ -122,26 +123,29 @@ def quiz_answer(request, enrollment_id, lesson_id):
 @login_required
 def real_submission(request, enrollment_id):
     enrollment = _own_enrollment(request, enrollment_id)
+    form = RealSubmissionForm(request.POST)
     try:
-        submitted_on = datetime.date.fromisoformat(request.POST.get("submitted_on", ""))
-    except ValueError:
-        submitted_on = None
-    try:
+        if not form.is_valid():
+            raise form_error(form)
         progress_services.real_submission_record(
             enrollment=enrollment,
-            procedure_title=request.POST.get("procedure_title", ""),
-            submitted_on=submitted_on,
+            procedure_title=form.cleaned_data["procedure_title"],
+            submitted_on=form.cleaned_data["submitted_on"],
             today=timezone.localdate(),
         )
     except TrainingError as failure:
         request.session["progress_error"] = failure.message
+        request.session["progress_values"] = {
+            "procedure_title": form["procedure_title"].value() or "",
+            "submitted_on": form["submitted_on"].value() or "",
+        }
     return redirect(f"/hoc/{enrollment.pk}/#nop-that")
 
 
 @login_required
 def erase_my_data(request):
     """Two steps: a page that says what goes and what stays, then the POST."""
-    if request.method == "POST" and request.POST.get("confirm") == "yes":
+    if request.method == "POST" and EraseConfirmForm(request.POST).is_valid():
         user = request.user
         try:
             learner_erase(user=user)

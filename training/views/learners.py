@@ -12,6 +12,7 @@ from .. import progress as progress_services
 from ..activities import course_activities
 from ..erasure import ErasureRefused, learner_erase
 from ..errors import TrainingError
+from ..forms import EraseConfirmForm, ProgressOverrideForm, form_error
 from ..models import Enrollment, RealSubmission
 
 
@@ -54,6 +55,8 @@ def learner_detail(request, class_id, enrollment_id):
             ],
             "submissions": enrollment.real_submissions.all(),
             "error": request.session.pop("learner_error", None),
+            # What the trainer typed in a refused manual change, to send again.
+            "values": request.session.pop("learner_values", {}),
         },
     )
 
@@ -62,16 +65,23 @@ def learner_detail(request, class_id, enrollment_id):
 @login_required
 def progress_override(request, class_id, enrollment_id):
     enrollment = _enrollment(request, class_id, enrollment_id, change=True)
+    form = ProgressOverrideForm(request.POST)
     try:
+        if not form.is_valid():
+            raise form_error(form)
         progress_services.progress_override(
             enrollment=enrollment,
-            activity_key=request.POST.get("activity", ""),
-            done=request.POST.get("done") == "1",
-            reason=request.POST.get("reason", ""),
+            activity_key=form.cleaned_data["activity"],
+            done=form.cleaned_data["done"],
+            reason=form.cleaned_data["reason"],
             changed_by=request.user,
         )
     except TrainingError as failure:
         request.session["learner_error"] = failure.message
+        request.session["learner_values"] = {
+            "activity": form["activity"].value() or "",
+            "reason": form["reason"].value() or "",
+        }
     return redirect("training:learner", class_id=class_id, enrollment_id=enrollment.pk)
 
 
@@ -88,7 +98,7 @@ def submission_confirm(request, class_id, enrollment_id, submission_id):
 def learner_erase_view(request, class_id, enrollment_id):
     """The class's trainer passes on a learner's request (managers only read)."""
     enrollment = _enrollment(request, class_id, enrollment_id, change=True)
-    if request.method == "POST" and request.POST.get("confirm") == "yes":
+    if request.method == "POST" and EraseConfirmForm(request.POST).is_valid():
         try:
             learner_erase(user=enrollment.learner)
         except ErasureRefused as refusal:

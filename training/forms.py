@@ -1,0 +1,254 @@
+"""The forms behind every POST of the training pages.
+
+They parse and type what a phone sent (numbers, dates, the choices a page offered, the
+ids of a class's own learners); the services still decide what is allowed and explain it
+(``TrainingError``). A form's first mistake is shown like a service's: ``form_error``
+gives the same ``field``/``message`` pair, and the page keeps what the user typed.
+
+The pages write their own HTML (ids, names and labels are part of the browser tests and
+of what trainers were shown), so these forms are never rendered with ``{{ form }}``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from courses.models import CoursePage
+
+from . import permissions
+from .activities import lesson_questions
+from .errors import TrainingError
+from .models import Enrollment, OrganisingUnit, TrainingClass
+from .services import JOIN_TOKEN
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+# The one check Django makes of any text field (no NUL byte in what was typed), in
+# Vietnamese; every other message of these forms is written out below.
+TEXT_ERRORS = {"null_characters_not_allowed": "Chữ gõ vào có ký tự lạ; hãy gõ lại."}
+BIRTH_YEAR_MESSAGE = "Năm sinh gõ 4 chữ số, ví dụ 1958."
+STARTS_AT_MESSAGE = "Hãy chọn ngày và giờ học, ví dụ 2026-11-25 08:00."
+SUBMITTED_ON_MESSAGE = "Hãy chọn ngày nộp, ví dụ 20/11/2026."
+
+
+def text(**kwargs: Any) -> forms.CharField:
+    """Free text, possibly empty: the service says when it is missing or too long."""
+    return forms.CharField(required=False, strip=False, error_messages=TEXT_ERRORS, **kwargs)
+
+
+def form_error(form: forms.BaseForm) -> TrainingError:
+    """A form's first mistake, in the shape the pages show a service's mistake."""
+    for name, errors in form.errors.items():
+        if errors:
+            return TrainingError("form" if name == NON_FIELD_ERRORS else name, errors[0])
+    return TrainingError("form", "Thông tin gửi lên chưa đúng; hãy thử lại.")
+
+
+class IsoDateTimeField(forms.Field):
+    """A date and time as the browser's date-time picker sends it ("2026-11-25T08:00") or
+    as typed ("2026-11-25 08:00"); a time without zone is the server's local time."""
+
+    default_error_messages = {"invalid": STARTS_AT_MESSAGE, "required": STARTS_AT_MESSAGE}
+
+    def to_python(self, value: object) -> datetime.datetime | None:
+        value = str(value or "").strip()
+        if not value:
+            return None
+        try:
+            parsed = parse_datetime(value)
+        except ValueError:  # well formed, but no such day or hour
+            parsed = None
+        if parsed is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
+
+
+# ---- /lop/: opening a class --------------------------------------------------------------
+
+
+class ClassOpenForm(forms.Form):
+    """The "Mở lớp mới" form. The communes offered, and accepted, are only those the user may
+    open a class in (``permissions.class_communes``)."""
+
+    name = text()
+    organiser = forms.ModelChoiceField(
+        queryset=OrganisingUnit.objects.select_related("unit"),
+        error_messages={
+            "required": "Hãy chọn đơn vị tổ chức lớp.",
+            "invalid_choice": "Hãy chọn đơn vị tổ chức lớp trong danh sách.",
+        },
+    )
+    commune = forms.ModelChoiceField(
+        queryset=None,
+        error_messages={
+            "required": "Hãy chọn xã, phường nơi mở lớp.",
+            "invalid_choice": "Xã, phường này không thuộc địa bàn của bạn. "
+            "Hãy chọn trong danh sách.",
+        },
+    )
+    audience = forms.TypedChoiceField(
+        choices=TrainingClass.Audience.choices,
+        required=False,
+        empty_value=TrainingClass.Audience.CITIZENS,
+        error_messages={"invalid_choice": "Hãy chọn đối tượng trong danh sách."},
+    )
+    course = forms.ModelChoiceField(
+        queryset=CoursePage.objects.live(),
+        required=False,
+        error_messages={"invalid_choice": "Khóa học này không còn; hãy chọn khóa khác."},
+    )
+
+    def __init__(self, *args: Any, user: User | AnonymousUser, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = permissions.class_communes(user)
+
+
+# ---- /lop/<id>/: roster and sessions -----------------------------------------------------
+
+
+class ClassActionForm(forms.Form):
+    """Which of the class page's forms was sent (its hidden ``action``)."""
+
+    action = forms.ChoiceField(choices=[("roster", "Ghi danh"), ("session", "Buổi học")])
+
+
+class RosterForm(forms.Form):
+    display_name = text()
+    birth_year = forms.IntegerField(required=False, error_messages={"invalid": BIRTH_YEAR_MESSAGE})
+    phone = text()
+
+
+class SessionForm(forms.Form):
+    starts_at = IsoDateTimeField()
+    place = text()
+    device_notes = text()
+
+
+def _roster_of(training_class: TrainingClass) -> QuerySet[Enrollment]:
+    return training_class.enrollments.filter(erased_at__isnull=True)
+
+
+class LoginCardsForm(forms.Form):
+    """The learners ticked for new log-in cards: only this class's own."""
+
+    enrollment = forms.ModelMultipleChoiceField(
+        queryset=Enrollment.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": "Có người được chọn không thuộc lớp này; hãy chọn lại.",
+            "invalid_pk_value": "Có người được chọn không thuộc lớp này; hãy chọn lại.",
+        },
+    )
+
+    def __init__(self, *args: Any, training_class: TrainingClass, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["enrollment"].queryset = _roster_of(training_class).select_related("learner")
+
+
+class AttendanceForm(forms.Form):
+    """Who was there: the ticked learners of this class's roster."""
+
+    present = forms.ModelMultipleChoiceField(
+        queryset=Enrollment.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": "Có người được đánh dấu không thuộc lớp này; hãy điểm danh lại.",
+            "invalid_pk_value": "Có người được đánh dấu không thuộc lớp này; hãy điểm danh lại.",
+        },
+    )
+
+    def __init__(self, *args: Any, training_class: TrainingClass, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = _roster_of(training_class)
+
+
+# ---- /vao-lop/: joining by code ------------------------------------------------------------
+
+
+class JoinForm(forms.Form):
+    ma = text()
+    display_name = text()
+    birth_year = forms.IntegerField(required=False, error_messages={"invalid": BIRTH_YEAR_MESSAGE})
+    consent = forms.BooleanField(required=False)
+    token = forms.CharField(required=False)
+
+    def clean_token(self) -> str:
+        """A malformed token is dropped, never an error: the join goes on without it."""
+        token = self.cleaned_data.get("token") or ""
+        return token if JOIN_TOKEN.fullmatch(token) else ""
+
+
+# ---- a learner of a class: manual progress, erasure ----------------------------------------
+
+
+class ProgressOverrideForm(forms.Form):
+    activity = text()
+    done = forms.TypedChoiceField(
+        choices=[("1", "Đã xong"), ("0", "Chưa xong")],
+        coerce=lambda value: value == "1",
+        required=False,
+        empty_value=False,
+        error_messages={"invalid_choice": "Hãy bấm lại nút ghi nhận của bài."},
+    )
+    reason = text()
+
+
+class EraseConfirmForm(forms.Form):
+    """The second step of erasing: the "Xóa dữ liệu" button itself (``confirm=yes``)."""
+
+    confirm = forms.ChoiceField(choices=[("yes", "Xóa dữ liệu")])
+
+
+# ---- certificates --------------------------------------------------------------------------
+
+
+class CertificateRevokeForm(forms.Form):
+    reason = text()
+
+
+# ---- the learner's own course page ---------------------------------------------------------
+
+
+class QuizForm(forms.Form):
+    """A lesson's knowledge check: ``q0``, ``q1``… each the number of the chosen answer
+    (1 for the first). An unanswered question counts as wrong, as before."""
+
+    def __init__(
+        self, *args: Any, course: CoursePage | None, lesson_id: str, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        questions = lesson_questions(course, lesson_id)
+        for index, question in enumerate(questions):
+            choices = [(str(n), str(n)) for n in range(1, len(question.get("choices") or []) + 1)]
+            self.fields[f"q{index}"] = forms.TypedChoiceField(
+                choices=choices,
+                coerce=int,
+                required=False,
+                empty_value=None,
+                error_messages={"invalid_choice": "Hãy chọn một trong các câu trả lời."},
+            )
+
+    def answers(self) -> dict[int, int]:
+        """{question index: chosen answer} for the questions answered."""
+        return {
+            int(name[1:]): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("q") and value is not None
+        }
+
+
+class RealSubmissionForm(forms.Form):
+    procedure_title = text()
+    submitted_on = forms.DateField(
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={"invalid": SUBMITTED_ON_MESSAGE},
+    )
