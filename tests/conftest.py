@@ -57,3 +57,23 @@ def fresh_throttle_counters():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def registering(client, db):
+    """A learner who sent the registration form in this browser; the code is on the phone.
+    (Here, not in tests/sandbox, because the training throttle tests use it too.)"""
+    from sandbox.services import accounts
+    from tests.helpers import location, new_ctx, portal_session, registration_form
+
+    ctx = new_ctx()
+    card = accounts.identity_issue(ctx=ctx)
+    portal_session(client, ctx.owner_key)
+    client.get("/thuc-hanh/dang-ky/")
+    location(
+        client.post(
+            "/thuc-hanh/dang-ky/", registration_form(card, client.session["sandbox_captcha"])
+        )
+    )
+    ctx.identity = card
+    return ctx

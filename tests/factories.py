@@ -1,10 +1,18 @@
 """Factories for tests: realistic Vietnamese data, built with factory_boy and
-wagtail-factories rather than fixtures."""
+wagtail-factories rather than fixtures.
+
+Rows a service gives meaning to are made through that service, so a factory can never
+build what the platform itself would not: a practice ID card through ``identity_issue``
+(a made-up CCCD starting 099), a draft dossier through ``dossier_start``."""
 
 from decimal import Decimal
 
 import factory
 import wagtail_factories
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from courses.models import (
     CourseIndexPage,
@@ -13,6 +21,18 @@ from courses.models import (
     ProcedureIndexPage,
     ProcedurePage,
     Sector,
+)
+from home import roles as role_names
+from sandbox.context import PracticeContext
+from sandbox.models import Exercise, PracticeDossier, PracticeIdentity
+from sandbox.services.accounts import identity_issue
+from sandbox.services.dossiers import dossier_start
+from training.models import (
+    AdministrativeUnit,
+    Enrollment,
+    ManagerScope,
+    OrganisingUnit,
+    TrainingClass,
 )
 
 
@@ -116,3 +136,149 @@ def step(title, instruction="Bấm nút.", tips=(), mistakes=(), script=()):
 
 def practice_action(action, target, value="", picture=False):
     return {"action": action, "target": target, "value": value, "picture": picture}
+
+
+# --- people and their roles ---------------------------------------------------------
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A platform account; ``UserFactory(roles=[roles.TRAINER])`` puts it in those roles'
+    groups (the groups a migration creates)."""
+
+    class Meta:
+        model = settings.AUTH_USER_MODEL
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"nguoidung{n:03d}")
+    first_name = "Hoa"
+    last_name = "Nguyễn Thị"
+    password = factory.django.Password("x")
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*(Group.objects.get_or_create(name=name)[0] for name in extracted))
+
+
+def user_with(role, username=None, **fields):
+    """The common case in one call: ``user_with(roles.OFFICIAL, "canbo")``."""
+    if username is not None:
+        fields["username"] = username
+    return UserFactory(roles=[role], **fields)
+
+
+# --- places and classes ---------------------------------------------------------------
+
+
+class ProvinceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AdministrativeUnit
+
+    name = "Tỉnh Phú Thọ"
+    level = AdministrativeUnit.Level.PROVINCE
+    code = "25"
+
+
+class CommuneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AdministrativeUnit
+
+    name = factory.Sequence(lambda n: f"Xã Tân Lập {n}")
+    level = AdministrativeUnit.Level.COMMUNE
+    parent = factory.SubFactory(ProvinceFactory)
+
+
+class ManagerScopeFactory(factory.django.DjangoModelFactory):
+    """A manager's "Phạm vi quản lý": a commune or a province."""
+
+    class Meta:
+        model = ManagerScope
+
+    user = factory.SubFactory(UserFactory, roles=[role_names.COMMUNE_MANAGER])
+    unit = factory.SubFactory(CommuneFactory)
+
+
+class OrganisingUnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrganisingUnit
+
+    name = "thôn Đông"
+    kind = OrganisingUnit.Kind.YOUTH_UNION
+    unit = factory.SubFactory(CommuneFactory)
+
+
+class TrainingClassFactory(factory.django.DjangoModelFactory):
+    """A class in its organiser's commune, run by a trainer (no course unless given)."""
+
+    class Meta:
+        model = TrainingClass
+
+    name = factory.Sequence(lambda n: f"Lớp ấp Tân Lập {n}")
+    organiser = factory.SubFactory(OrganisingUnitFactory)
+    commune = factory.SelfAttribute("organiser.unit")
+    audience = TrainingClass.Audience.CITIZENS
+    trainer = factory.SubFactory(UserFactory, roles=[role_names.TRAINER])
+
+
+class EnrollmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrollment
+
+    training_class = factory.SubFactory(TrainingClassFactory)
+    learner = factory.SubFactory(UserFactory, roles=[role_names.LEARNER])
+    display_name = "Lê Văn Bảy"
+    birth_year = 1958
+    joined_via = Enrollment.JoinedVia.CODE
+    consent_at = factory.LazyFunction(timezone.now)
+
+
+# --- the practice portal --------------------------------------------------------------
+
+
+class ExerciseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Exercise
+        django_get_or_create = ("slug",)
+
+    slug = "tao-tai-khoan"
+    title = "Tạo tài khoản và đăng nhập Cổng"
+    audience = Exercise.Audience.CITIZEN
+    kind = Exercise.Kind.REGISTER
+    task = "Tạo tài khoản rồi đăng nhập."
+
+
+class PracticeIdentityFactory(factory.Factory):
+    """A practice ID card of one learner (``owner_key``), handed out as the portal does."""
+
+    class Meta:
+        model = PracticeIdentity
+
+    owner_key = factory.Sequence(lambda n: f"s{n:032x}")
+    vneid_level = 2
+    web_login_allowed = True
+    old_phone = False
+
+    @classmethod
+    def _create(cls, model_class, *, owner_key, **kwargs):
+        return identity_issue(ctx=PracticeContext(owner_key=owner_key), **kwargs)
+
+
+class DraftDossierFactory(factory.Factory):
+    """A dossier just started (``dossier_start``) by an identity's learner; the
+    procedure must be one with a practice e-form. tests/helpers.py's ``dossier_walk``
+    takes it further."""
+
+    class Meta:
+        model = PracticeDossier
+
+    identity = factory.SubFactory(PracticeIdentityFactory)
+    procedure = None
+    agency_name = "Ủy ban nhân dân xã Đầm Dơi – tỉnh Cà Mau (luyện tập)"
+    case_name = ""
+    ctx = None  # the learner's PracticeContext (mode, exercise attempt); a plain one if None
+
+    @classmethod
+    def _create(cls, model_class, *, identity, procedure, ctx, **kwargs):
+        ctx = ctx or PracticeContext(owner_key=identity.owner_key)
+        return dossier_start(ctx=ctx, identity=identity, procedure=procedure, **kwargs)

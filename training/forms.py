@@ -136,38 +136,37 @@ def _roster_of(training_class: TrainingClass) -> QuerySet[Enrollment]:
     return training_class.enrollments.filter(erased_at__isnull=True)
 
 
-class LoginCardsForm(forms.Form):
-    """The learners ticked for new log-in cards: only this class's own."""
-
-    enrollment = forms.ModelMultipleChoiceField(
+def _roster_field(message: str) -> forms.ModelMultipleChoiceField:
+    return forms.ModelMultipleChoiceField(
         queryset=Enrollment.objects.none(),
         required=False,
-        error_messages={
-            "invalid_choice": "Có người được chọn không thuộc lớp này; hãy chọn lại.",
-            "invalid_pk_value": "Có người được chọn không thuộc lớp này; hãy chọn lại.",
-        },
+        error_messages={"invalid_choice": message, "invalid_pk_value": message},
     )
+
+
+class _RosterPickForm(forms.Form):
+    """Learners ticked on a class page (``field_name``): only this class's own roster."""
+
+    field_name: str
 
     def __init__(self, *args: Any, training_class: TrainingClass, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["enrollment"].queryset = _roster_of(training_class).select_related("learner")
+        roster = _roster_of(training_class).select_related("learner")
+        self.fields[self.field_name].queryset = roster
 
 
-class AttendanceForm(forms.Form):
-    """Who was there: the ticked learners of this class's roster."""
+class LoginCardsForm(_RosterPickForm):
+    """The learners ticked for new log-in cards."""
 
-    present = forms.ModelMultipleChoiceField(
-        queryset=Enrollment.objects.none(),
-        required=False,
-        error_messages={
-            "invalid_choice": "Có người được đánh dấu không thuộc lớp này; hãy điểm danh lại.",
-            "invalid_pk_value": "Có người được đánh dấu không thuộc lớp này; hãy điểm danh lại.",
-        },
-    )
+    field_name = "enrollment"
+    enrollment = _roster_field("Có người được chọn không thuộc lớp này; hãy chọn lại.")
 
-    def __init__(self, *args: Any, training_class: TrainingClass, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["present"].queryset = _roster_of(training_class)
+
+class AttendanceForm(_RosterPickForm):
+    """Who was there."""
+
+    field_name = "present"
+    present = _roster_field("Có người được đánh dấu không thuộc lớp này; hãy điểm danh lại.")
 
 
 # ---- /vao-lop/: joining by code ------------------------------------------------------------

@@ -92,6 +92,17 @@ def _photo_write(
     return attachment
 
 
+def _attachment_keep(ctx: PracticeContext, attachment: DossierAttachment, *, step: str) -> None:
+    """Save the row of a photo already in storage, and count the step for the learner."""
+    attachment.save()
+    practice_event_record(
+        ctx=ctx,
+        kind=PracticeEvent.Kind.STEP_COMPLETED,
+        step=step,
+        data={"slot": attachment.slot, "bytes": attachment.size},
+    )
+
+
 def dossier_attach(
     *, ctx: PracticeContext, dossier: PracticeDossier, slot: int, uploaded: UploadedFile
 ) -> DossierAttachment:
@@ -135,13 +146,7 @@ def _attachment_add(
     same = _same_photo(dossier, attachment.slot, None, attachment.upload_sha256)
     if same is not None:  # the same photo, sent at the same moment by a double tap
         return same
-    attachment.save()
-    practice_event_record(
-        ctx=ctx,
-        kind=PracticeEvent.Kind.STEP_COMPLETED,
-        step="attachments",
-        data={"slot": attachment.slot, "bytes": attachment.size},
-    )
+    _attachment_keep(ctx, attachment, step="attachments")
     return attachment
 
 
@@ -257,13 +262,7 @@ def _supplement_record(
         raise PracticeErrors([PracticeError("desk_wrong_status", step="supplement")])
     for attachment in attachments:
         attachment.supplement = request
-        attachment.save()
-        practice_event_record(
-            ctx=ctx,
-            kind=PracticeEvent.Kind.STEP_COMPLETED,
-            step="supplement",
-            data={"slot": attachment.slot, "bytes": attachment.size},
-        )
+        _attachment_keep(ctx, attachment, step="supplement")
     request.answered_at, request.answer_note = ctx.now, clean_text(note)
     request.save(update_fields=["answered_at", "answer_note"])
     if dossier.due_date:

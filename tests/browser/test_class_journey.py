@@ -8,13 +8,16 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from django.contrib.auth.models import Group
-
 from courses.render_models import TutorialRender
 from home import roles
 from tests.browser.helpers import assert_fits_phone, shot
-from tests.courses.test_renders import step_with, wagtail_image
-from tests.factories import CourseIndexPageFactory, CoursePageFactory, ProcedurePageFactory
+from tests.factories import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    ProcedurePageFactory,
+    user_with,
+)
+from tests.helpers import step_with, wagtail_image
 from training.demo import training_demo_seed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -65,10 +68,7 @@ def class_world(catalogue, home_page, settings, django_user_model):
         ],
     )
     training_demo_seed()
-    trainer = django_user_model.objects.create_user(
-        "taphuan", password="Tap@huan2026", first_name="Minh"
-    )
-    trainer.groups.add(Group.objects.get_or_create(name=roles.TRAINER)[0])
+    user_with(roles.TRAINER, "taphuan", password="Tap@huan2026", first_name="Minh")
 
 
 def phone(browser, browser_context_args):

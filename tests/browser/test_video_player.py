@@ -4,8 +4,8 @@ reaches the server."""
 import pytest
 
 from courses.render_models import TutorialRender, VideoWatchLog
-from tests.courses.test_renders import step_with, wagtail_image
 from tests.factories import ProcedurePageFactory
+from tests.helpers import step_with, wagtail_image
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,8 +10,8 @@ import pytest
 from courses.models import ProcedurePage
 from courses.render_models import TutorialRender, VideoWatchLog
 from courses.services import tutorial_renders_request
-from tests.courses.test_renders import step_with, wagtail_image
 from tests.factories import ProcedurePageFactory
+from tests.helpers import step_with, wagtail_image
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

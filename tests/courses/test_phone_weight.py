@@ -16,8 +16,8 @@ from wagtail.images import get_image_model
 
 from courses.render_models import TutorialRender
 from courses.templatetags.courses_tags import step_screenshot
-from tests.courses.test_renders import step_with
 from tests.factories import ProcedurePageFactory
+from tests.helpers import step_with
 
 pytestmark = pytest.mark.django_db
 

@@ -1,62 +1,20 @@
 """Issue 4: renders requested on publish, only for what changed; failures keep the old
 video; the player, its tracks and the watch report."""
 
-import datetime
-import io
 import threading
 
 import pytest
-from PIL import Image
 
-from django.core.files.images import ImageFile
 from django.db import connection
-from django.utils import timezone
-
-from wagtail.images import get_image_model
 
 from courses.models import ProcedurePage
 from courses.render_models import TutorialRender, VideoWatchLog
 from courses.services import tutorial_renders_request
 from courses.video.captions import parse_vtt
-from tests.factories import ProcedurePageFactory, step
+from tests.factories import ProcedurePageFactory
+from tests.helpers import step_with, viewing_began, wagtail_image
 
 pytestmark = pytest.mark.django_db
-
-
-def png(color):
-    buffer = io.BytesIO()
-    Image.new("RGB", (640, 360), color).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def wagtail_image(title, color):
-    return get_image_model().objects.create(
-        title=title, file=ImageFile(io.BytesIO(png(color)), name=f"{title}.png")
-    )
-
-
-def step_with(title, image, caption=""):
-    name, value = step(title, instruction="Bấm nút.")
-    return name, {**value, "screenshot": image, "caption": caption, "highlight": "10, 40, 80, 12"}
-
-
-@pytest.fixture
-def rendering(settings):
-    settings.TUTORIAL_RENDER_ON_PUBLISH = True
-
-
-@pytest.fixture
-def procedure(catalogue, rendering, django_capture_on_commit_callbacks):
-    first, second = wagtail_image("b1", (200, 220, 240)), wagtail_image("b2", (240, 220, 200))
-    with django_capture_on_commit_callbacks(execute=True):
-        page = ProcedurePageFactory(
-            parent=catalogue,
-            slug="dang-ky-khai-sinh",
-            title="Đăng ký khai sinh",
-            steps=[step_with("Đăng nhập", first), step_with("Nộp hồ sơ", second)],
-        )
-        page.save_revision().publish()
-    return page
 
 
 def publish(page, capture):
@@ -146,14 +104,6 @@ def test_the_admin_shows_the_failure_and_can_render_again(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/admin/thu-tuc/{procedure.pk}/video/dung-lai/")
     assert TutorialRender.objects.get(procedure=procedure, step_key="").status == "done"
-
-
-def viewing_began(client, render, seconds_ago):
-    """As if the page with the video had been served that long ago."""
-    session = client.session
-    started = timezone.now() - datetime.timedelta(seconds=seconds_ago)
-    session["video_viewings"] = {str(render.pk): started.isoformat()}
-    session.save()
 
 
 def test_the_player_reports_watched_segments(client, procedure):

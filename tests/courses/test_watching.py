@@ -6,7 +6,7 @@ never served to this browser."""
 import pytest
 
 from courses.render_models import TutorialRender, VideoWatchLog
-from tests.courses.test_renders import procedure, rendering, viewing_began  # noqa: F401
+from tests.helpers import viewing_began
 from tests.training.conftest import join
 from training.models import ActivitySummary
 

@@ -6,21 +6,18 @@ from types import SimpleNamespace
 
 import pytest
 
-from django.contrib.auth.models import Group, User
-
+from home import roles
 from sandbox.context import SESSION_IDENTITY
 from sandbox.models import DossierStatus, Payment, PracticeDossier
 from sandbox.services import accounts, desk, payments
-from tests.sandbox.conftest import OFFICER, dossier_walk, new_ctx, portal_session
+from tests.factories import UserFactory
+from tests.helpers import OFFICER, dossier_walk, new_ctx, portal_session
 
 WIZARD_STEPS = ["applicant", "eform", "delivery", "attachments", "review"]
 
 
-def desk_user(username, group="Cán bộ, công chức", **extra):
-    user = User.objects.create_user(username=username, password="Mk@12345678", **extra)
-    if group:
-        user.groups.add(Group.objects.get_or_create(name=group)[0])
-    return user
+def desk_user(username, group=roles.OFFICIAL, **extra):
+    return UserFactory(username=username, roles=[group] if group else [], **extra)
 
 
 def logged_in(client, user, identity):
@@ -36,7 +33,7 @@ def logged_in(client, user, identity):
 def learner_a(khai_sinh):
     """A trainer practising: a finished and paid dossier (with an apology slip and a
     photo), a draft, and an unpaid dossier with a payment started."""
-    user = desk_user("hoa.a", group="Tập huấn viên")
+    user = desk_user("hoa.a", group=roles.TRAINER)
     ctx = new_ctx()
     ctx.owner_key, ctx.user = f"u{user.pk}", user
     identity = accounts.identity_issue(ctx=ctx)
@@ -187,8 +184,8 @@ def test_the_desk_sends_everyone_else_to_log_in(client, db, who):
 @pytest.mark.parametrize(
     "who",
     [
-        pytest.param({"group": "Cán bộ, công chức"}, id="official"),
-        pytest.param({"group": "Tập huấn viên"}, id="trainer"),
+        pytest.param({"group": roles.OFFICIAL}, id="official"),
+        pytest.param({"group": roles.TRAINER}, id="trainer"),
         pytest.param({"group": None, "is_staff": True}, id="staff"),
     ],
 )

@@ -9,7 +9,7 @@ import pytest
 from sandbox.errors import STEPS, PracticeErrors
 from sandbox.models import OtpChallenge, PracticeEvent, PracticeIdentity, SimulatedMessage
 from sandbox.services import accounts
-from tests.sandbox.conftest import error_codes, new_ctx
+from tests.helpers import error_codes, new_ctx
 
 CAPTCHA = "K7QPX"
 PASSWORD = "Hoa@2026x"

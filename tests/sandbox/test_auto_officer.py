@@ -9,7 +9,7 @@ from sandbox.models import DossierStatus, Exercise
 from sandbox.services import attachments, payments
 from sandbox.services.auto_officer import OFFICER, auto_officer_tick
 from sandbox.services.exercises import exercise_start
-from tests.sandbox.conftest import dossier_walk, jpeg_upload
+from tests.helpers import dossier_walk, jpeg_upload
 
 STEP = 60
 

@@ -7,7 +7,7 @@ from sandbox.errors import STEPS, PracticeErrors
 from sandbox.models import DossierStatus, Exercise, PracticeDossier, SimulatedMessage
 from sandbox.services import desk, payments
 from sandbox.services.exercises import exercise_start
-from tests.sandbox.conftest import OFFICER, error_codes, new_ctx
+from tests.helpers import OFFICER, error_codes, new_ctx
 
 REASON = "Ảnh Giấy chứng sinh bị mờ, không đọc được họ tên mẹ và ngày sinh."
 CONTENT = "Chụp lại Giấy chứng sinh rõ nét, đủ bốn góc, không bị lóa."

@@ -22,7 +22,7 @@ from sandbox.models import (
 )
 from sandbox.services import attachments, desk, dossiers, payments, tracking
 from sandbox.services.exercises import exercise_start
-from tests.sandbox.conftest import (
+from tests.helpers import (
     OFFICER,
     dossier_draft,
     error_codes,

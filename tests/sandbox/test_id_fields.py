@@ -14,7 +14,7 @@ from sandbox.demo.forms import PRACTICE_FORMS
 from sandbox.errors import MESSAGES, STEPS, PracticeErrors
 from sandbox.models import DossierStatus, PracticeForm
 from sandbox.services import dossiers
-from tests.sandbox.conftest import (
+from tests.helpers import (
     KHAI_SINH,
     REAL_LOOKING_CCCD,
     dossier_walk,

@@ -8,8 +8,7 @@ import unicodedata
 
 import pytest
 
-from django.contrib.auth.models import Group, User
-
+from home import roles
 from sandbox.errors import STEPS, PracticeErrors
 from sandbox.models import (
     DossierStatus,
@@ -18,7 +17,8 @@ from sandbox.models import (
     SupplementRequest,
 )
 from sandbox.services import accounts, desk, dossiers
-from tests.sandbox.conftest import (
+from tests.factories import user_with
+from tests.helpers import (
     OFFICER,
     dossier_walk,
     eform_answers,
@@ -299,8 +299,7 @@ def test_an_over_long_search_is_refused(signed_in, khai_sinh):
 @pytest.fixture
 def official(client, khai_sinh):
     """An official logged in to the platform, practising the desk on a new dossier."""
-    user = User.objects.create_user("can.bo.hoa", password="Mk@12345678")
-    user.groups.add(Group.objects.get_or_create(name="Cán bộ, công chức")[0])
+    user = user_with(roles.OFFICIAL, "can.bo.hoa")
     client.force_login(user)
     ctx = new_ctx()
     ctx.owner_key = f"u{user.pk}"

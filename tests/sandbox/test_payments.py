@@ -12,7 +12,7 @@ from sandbox.models import (
     SimulatedMessage,
 )
 from sandbox.services import payments
-from tests.sandbox.conftest import error_codes
+from tests.helpers import error_codes
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from sandbox.models import (
 from sandbox.services import accounts, attachments, desk
 from sandbox.services.exercises import exercise_start
 from sandbox.services.purge import practice_data_purge, practice_data_purge_expired
-from tests.sandbox.conftest import OFFICER, dossier_walk, jpeg_upload, new_ctx
+from tests.helpers import OFFICER, dossier_walk, jpeg_upload, new_ctx
 
 ROWS = [
     PracticeIdentity,

@@ -44,13 +44,15 @@ from sandbox.models import (
 from sandbox.services import accounts, attachments, desk, dossiers, payments, tracking
 from sandbox.services.events import practice_event_record
 from sandbox.services.exercises import exercise_start
-from tests.sandbox.conftest import (
+from tests.helpers import (
     OFFICER,
     dossier_draft,
     dossier_walk,
     khai_sinh_form_data,
+    location,
     new_ctx,
     portal_session,
+    registration_form,
     seed_khai_sinh,
     vn_time,
 )
@@ -90,21 +92,6 @@ def errors_recorded(owner_key, step):
     ).count()
 
 
-def registration_form(card, captcha):
-    return {
-        "cccd": card.cccd,
-        "full_name": card.full_name,
-        "birth_date": card.birth_date.strftime("%d/%m/%Y"),
-        "phone": card.phone,
-        "captcha": captcha,
-    }
-
-
-def location(response):
-    assert response.status_code == 302, response.context and response.context.get("errors")
-    return response["Location"]
-
-
 def twice(client, url, data_for):
     """POST the same form twice, as a double tap or a re-send does; both answers."""
     return [location(client.post(url, data_for())) for _ in range(2)]
@@ -137,22 +124,6 @@ def learner(client, khai_sinh):
     accounts.otp_verify(ctx=ctx, account=account, code=card.otps.get().code)
     accounts.password_set(ctx=ctx, account=account, password=PASSWORD, confirm=PASSWORD)
     portal_session(client, ctx.owner_key, card)
-    ctx.identity = card
-    return ctx
-
-
-@pytest.fixture
-def registering(client, db):
-    """A learner who sent the registration form in this browser; the code is on the phone."""
-    ctx = new_ctx()
-    card = accounts.identity_issue(ctx=ctx)
-    portal_session(client, ctx.owner_key)
-    client.get("/thuc-hanh/dang-ky/")
-    location(
-        client.post(
-            "/thuc-hanh/dang-ky/", registration_form(card, client.session["sandbox_captcha"])
-        )
-    )
     ctx.identity = card
     return ctx
 

@@ -13,7 +13,7 @@ from sandbox.models import DossierAttachment
 from sandbox.selectors import attachment_slots
 from sandbox.services.accounts import identity_issue
 from sandbox.services.dossiers import dossier_start
-from tests.sandbox.test_uploads import BAD_UPLOADS, phone_photo_with_gps
+from tests.sandbox.bad_uploads import BAD_UPLOADS, phone_photo_with_gps
 
 OWNER = "s-upload-views"
 

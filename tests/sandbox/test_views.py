@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from django.contrib.auth.models import Group, User
-
+from home import roles
 from sandbox.codes import CODE_PATTERN
 from sandbox.errors import STEPS
 from sandbox.models import (
@@ -20,7 +19,8 @@ from sandbox.models import (
     SimulatedMessage,
 )
 from sandbox.services import accounts
-from tests.sandbox.conftest import (
+from tests.factories import user_with
+from tests.helpers import (
     dossier_walk,
     jpeg_upload,
     khai_sinh_form_data,
@@ -306,8 +306,7 @@ def test_payment_failures_are_explained_and_reconcile_marks_the_dossier_paid(
 def test_desk_refuses_a_supplement_for_a_document_the_procedure_does_not_list(
     client, learner, khai_sinh
 ):
-    official = User.objects.create_user("can.bo.hoa", password="Mk@12345678")
-    official.groups.add(Group.objects.get_or_create(name="Cán bộ, công chức")[0])
+    official = user_with(roles.OFFICIAL, "can.bo.hoa")
     client.force_login(official)
     learner.owner_key = f"u{official.pk}"
     dossier = dossier_walk(learner, accounts.identity_issue(ctx=learner), khai_sinh)

@@ -10,7 +10,7 @@ from sandbox import selectors as sandbox_selectors
 from sandbox.models import DossierStatus, Holiday
 from sandbox.services import attachments, desk
 from sandbox.working_days import add_working_days, due_date, working_days_between
-from tests.sandbox.conftest import OFFICER, dossier_walk, jpeg_upload, vn_time
+from tests.helpers import OFFICER, dossier_walk, jpeg_upload, vn_time
 
 D = datetime.date
 NATIONAL_DAY = {D(2026, 9, 1), D(2026, 9, 2)}  # Tuesday and Wednesday

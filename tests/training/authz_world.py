@@ -5,7 +5,6 @@ import uuid
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from home import roles
@@ -17,18 +16,20 @@ from sandbox.models import (
     Payment,
 )
 from sandbox.services import accounts, desk, payments
-from tests.factories import CourseIndexPageFactory, CoursePageFactory
-from tests.sandbox.conftest import OFFICER, dossier_walk, seed_khai_sinh
+from tests.factories import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    ManagerScopeFactory,
+    UserFactory,
+)
+from tests.helpers import OFFICER, QUESTIONS, dossier_walk, seed_khai_sinh
 from training import progress, services
 from training.activities import course_activities
 from training.models import (
     AdministrativeUnit,
     Certificate,
-    ManagerScope,
     OrganisingUnit,
 )
-
-from .conftest import QUESTIONS
 
 SIDES = ("1", "2")
 
@@ -205,10 +206,9 @@ class World:
 
 
 def make_user(username, group=None, **extra):
-    user = User.objects.create_user(username, password="Mk@12345678", **extra)
-    if group:
-        user.groups.add(Group.objects.get_or_create(name=group)[0])
-    return user
+    return UserFactory(
+        username=username, password="Mk@12345678", roles=[group] if group else [], **extra
+    )
 
 
 def build_world(home_page):
@@ -238,7 +238,9 @@ def build_world(home_page):
         "commune_manager_1": make_user("quanly.xa.mot", roles.COMMUNE_MANAGER),
         "province_manager_1": make_user("quanly.tinh.mot", roles.PROVINCE_MANAGER),
         "province_manager_2": make_user("quanly.tinh.hai", roles.PROVINCE_MANAGER),
-        "admin": User.objects.create_superuser("quantri", password="Mk@12345678"),
+        "admin": UserFactory(
+            username="quantri", password="Mk@12345678", is_staff=True, is_superuser=True
+        ),
     }
     units, organisers, classes, sessions = {}, {}, {}, {}
     places = {"1": ("Tỉnh Cà Mau", "Xã Đầm Dơi"), "2": ("Tỉnh An Giang", "Phường Long Xuyên")}
@@ -264,7 +266,7 @@ def build_world(home_page):
         ("province_manager_1", "province1"),
         ("province_manager_2", "province2"),
     ]:
-        ManagerScope.objects.create(user=users[actor], unit=units[unit])
+        ManagerScopeFactory(user=users[actor], unit=units[unit])
 
     now, today = timezone.now(), timezone.localdate()
     people = {  # parcel: (how they came in, name, birth year, phone)

@@ -1,43 +1,22 @@
 """A small course with one of each activity: a procedure video, a reading with a
-knowledge check, and a sandbox exercise; a class for it; learners who joined."""
-
-import datetime
-import uuid
+knowledge check, and a sandbox exercise; a class for it; learners who joined. The
+helpers (join, practise, lesson_id…) are in tests/helpers.py."""
 
 import pytest
 
-from django.contrib.auth.models import Group
-from django.utils import timezone
-
 from courses.render_models import TutorialRender
 from home import roles
-from sandbox.context import PracticeContext
-from sandbox.models import Exercise, ExerciseAttempt, PracticeEvent
-from sandbox.services.events import practice_event_record
-from tests.factories import CourseIndexPageFactory, CoursePageFactory, ProcedurePageFactory
+from tests.factories import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    ExerciseFactory,
+    ProcedurePageFactory,
+    user_with,
+)
+from tests.helpers import QUESTIONS, join
 from training import services
 from training.demo import training_demo_seed
 from training.models import AdministrativeUnit, OrganisingUnit
-
-QUESTIONS = [
-    {
-        "question": "Có ai được hỏi mã OTP của bạn không?",
-        "choices": ["Có, công an", "Không ai cả"],
-        "answer": 2,
-        "explanation": "Không cơ quan nào hỏi mã OTP.",
-    },
-    {
-        "question": "Trang thật có đuôi gì?",
-        "choices": [".gov.vn", ".top"],
-        "answer": 1,
-        "explanation": "",
-    },
-]
-
-
-def role(user, group):
-    user.groups.add(Group.objects.get_or_create(name=group)[0])
-    return user
 
 
 @pytest.fixture
@@ -50,19 +29,13 @@ def units(db):
 
 
 @pytest.fixture
-def trainer(django_user_model):
-    return role(django_user_model.objects.create_user("taphuan", password="x"), roles.TRAINER)
+def trainer(db):
+    return user_with(roles.TRAINER, "taphuan")
 
 
 @pytest.fixture
 def exercise(db):
-    return Exercise.objects.create(
-        slug="tao-tai-khoan",
-        title="Tạo tài khoản và đăng nhập Cổng",
-        audience="citizen",
-        kind="register",
-        task="Tạo tài khoản rồi đăng nhập.",
-    )
+    return ExerciseFactory()
 
 
 @pytest.fixture
@@ -109,50 +82,6 @@ def training_class(trainer, units, course):
     )
 
 
-def join(training_class, name="Lê Văn Bảy", user=None):
-    enrollment, _password = services.class_join(
-        code=training_class.join_code,
-        user=user,
-        display_name=name,
-        birth_year="1958",
-        consent=True,
-        now=timezone.now(),
-    )
-    return enrollment
-
-
 @pytest.fixture
 def enrollment(training_class):
     return join(training_class)
-
-
-def lesson_id(course, block_type):
-    return next(b.id for b in course.lessons if b.block_type == block_type)
-
-
-def practise(user, exercise, *, mode="practice", errors=(), complete=True, step="otp"):
-    """Drive the sandbox's single event door the way its services do."""
-    ctx = PracticeContext(owner_key=f"u{user.pk}", user=user, mode=mode)
-    attempt = ExerciseAttempt.objects.create(
-        owner_key=ctx.owner_key, user=user, exercise=exercise, mode=mode
-    )
-    ctx.attempt = attempt
-    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.EXERCISE_STARTED)
-    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_ENTERED, step=step)
-    for code in errors:
-        practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.ERROR, step=step, error_code=code)
-    if complete:
-        attempt.completed_at = timezone.now()
-        attempt.save()
-        practice_event_record(
-            ctx=ctx, kind=PracticeEvent.Kind.EXERCISE_COMPLETED, attempt=attempt, duration_ms=5000
-        )
-    return attempt
-
-
-def ago(minutes):
-    return timezone.now() - datetime.timedelta(minutes=minutes)
-
-
-def uid():
-    return uuid.uuid4().hex[:8]

@@ -3,9 +3,8 @@ inspects them, and refuses to add, edit or delete them, even for a superuser."""
 
 import pytest
 
+from tests.helpers import join
 from training.models import TrainingClass
-
-from .conftest import join
 
 pytestmark = pytest.mark.django_db
 

@@ -10,6 +10,8 @@ from pypdf import PdfReader
 from courses.render_models import TutorialRender, VideoWatchLog
 from home import roles
 from sandbox.models import PracticeEvent
+from tests.factories import user_with
+from tests.helpers import join, practise
 from training import services
 from training.certificates import certificate_issue
 from training.erasure import ErasureRefused, learner_erase
@@ -21,8 +23,6 @@ from training.models import (
     ProgressEvent,
 )
 from training.reports import unit_report
-
-from .conftest import join, practise, role
 
 pytestmark = pytest.mark.django_db
 
@@ -73,9 +73,7 @@ def test_a_province_can_require_the_trainer_certificate_before_a_class(
             trainer=trainer, name="Lớp 1", organiser=organiser, commune=commune, audience="cong_dan"
         )
     # The trainer takes the trainers' course in a class run by someone else.
-    senior = role(django_user_model.objects.create_user("tinh", password="x"), roles.TRAINER)
-    senior.is_superuser = True
-    senior.save()
+    senior = user_with(roles.TRAINER, "tinh", is_superuser=True)
     trainers_class = services.class_open(
         trainer=senior,
         name="Lớp tập huấn viên",

@@ -3,10 +3,10 @@ log-in cards, attendance, and trainers seeing only their own classes."""
 
 import pytest
 
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from home import roles
+from tests.factories import user_with
 from training import services
 from training.demo import training_demo_seed
 from training.models import AdministrativeUnit, Attendance, Enrollment, OrganisingUnit
@@ -24,9 +24,7 @@ def units():
 
 
 def make_trainer(django_user_model, username="taphuan"):
-    user = django_user_model.objects.create_user(username, password="x")
-    user.groups.add(Group.objects.get_or_create(name=roles.TRAINER)[0])
-    return user
+    return user_with(roles.TRAINER, username)
 
 
 @pytest.fixture

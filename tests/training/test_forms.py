@@ -7,6 +7,7 @@ import pytest
 
 from django.utils import timezone
 
+from tests.helpers import join, lesson_id
 from training import services
 from training.models import (
     AdministrativeUnit,
@@ -17,8 +18,6 @@ from training.models import (
     RealSubmission,
     TrainingClass,
 )
-
-from .conftest import join, lesson_id
 
 pytestmark = pytest.mark.django_db
 

@@ -8,11 +8,10 @@ import pytest
 
 from django.utils import timezone
 
+from tests.helpers import join
 from training import progress, services
 from training.certificates import certificate_issue, certificate_revoke
 from training.models import ClassSession, Enrollment, ProgressOverride, RealSubmission
-
-from .conftest import join
 
 pytestmark = pytest.mark.django_db
 

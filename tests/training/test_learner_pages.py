@@ -3,9 +3,8 @@ check without JavaScript, the live board on a phone and on a projector."""
 
 import pytest
 
+from tests.helpers import join, lesson_id, practise
 from training.models import ManagerScope
-
-from .conftest import join, lesson_id, practise
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,11 @@ from django.utils import timezone
 
 from courses.render_models import TutorialRender
 from courses.services import video_watch_record
+from tests.helpers import join, lesson_id, practise
 from training import progress
 from training.activities import completion_rule, course_activities
 from training.models import ActivitySummary, Certificate, EnrollmentProgress, ProgressEvent
 from training.selectors import class_board
-
-from .conftest import join, lesson_id, practise
 
 pytestmark = pytest.mark.django_db
 
@@ -177,6 +176,6 @@ def test_a_trainer_marks_an_activity_done_by_hand_with_a_reason_kept_in_history(
 
 
 def ago(minutes):
-    from .conftest import ago as _ago
+    from tests.helpers import ago as _ago
 
     return _ago(minutes)

@@ -10,14 +10,12 @@ from html.parser import HTMLParser
 import pytest
 from openpyxl import load_workbook
 
-from django.contrib.auth.models import Group
-
 from home import roles
+from tests.factories import ManagerScopeFactory, user_with
+from tests.helpers import join, lesson_id, practise
 from training import progress
-from training.models import AdministrativeUnit, ManagerScope, PracticeErrorTally
+from training.models import AdministrativeUnit, PracticeErrorTally
 from training.reports import display
-
-from .conftest import join, lesson_id, practise
 
 pytestmark = pytest.mark.django_db
 
@@ -81,9 +79,8 @@ def lesson_video(course):
 
 @pytest.fixture
 def province_manager(django_user_model, units):
-    user = django_user_model.objects.create_user("tinh", password="x")
-    user.groups.add(Group.objects.get_or_create(name=roles.PROVINCE_MANAGER)[0])
-    ManagerScope.objects.create(user=user, unit=units[0].province())
+    user = user_with(roles.PROVINCE_MANAGER, "tinh")
+    ManagerScopeFactory(user=user, unit=units[0].province())
     return user
 
 
@@ -144,11 +141,16 @@ def shown(cell):
 
 
 def test_a_commune_manager_cannot_open_the_province_report(client, busy_class, django_user_model):
-    user = django_user_model.objects.create_user("xa", password="x")
-    ManagerScope.objects.create(user=user, unit=busy_class.commune)
+    user = ManagerScopeFactory(user__username="xa", unit=busy_class.commune).user
     client.force_login(user)
-    assert client.get(f"/bao-cao/don-vi/{busy_class.commune.pk}/").status_code == 200
-    assert client.get(f"/bao-cao/don-vi/{busy_class.commune.province().pk}/").status_code == 404
+    own = client.get(f"/bao-cao/don-vi/{busy_class.commune.pk}/")
+    assert own.status_code == 200
+    # Their own commune's report, its organiser's row linking to that organiser's report.
+    assert busy_class.commune.name in own.content.decode()
+    assert f"/bao-cao/to-chuc/{busy_class.organiser_id}/" in own.content.decode()
+    province = client.get(f"/bao-cao/don-vi/{busy_class.commune.province().pk}/")
+    assert province.status_code == 404
+    assert busy_class.commune.name not in province.content.decode()
 
 
 def test_the_report_shows_a_bar_per_row(client, busy_class, province_manager):
@@ -196,8 +198,7 @@ def test_an_organisers_report_shows_a_manager_only_classes_in_scope(
         course=course,
     )
     join(elsewhere, "Người Xã Khác")
-    manager = django_user_model.objects.create_user("xa", password="x")
-    ManagerScope.objects.create(user=manager, unit=busy_class.commune)
+    manager = ManagerScopeFactory(user__username="xa", unit=busy_class.commune).user
     client.force_login(manager)
     url = f"/bao-cao/to-chuc/{busy_class.organiser_id}/"
     page = client.get(url).content.decode()
@@ -208,7 +209,8 @@ def test_an_organisers_report_shows_a_manager_only_classes_in_scope(
     exported = client.get(url + "?xuat=csv&bang=chinh").content.decode("utf-8-sig")
     assert "Lớp ở xã khác" not in exported
     # The province manager, whose scope holds both communes, sees both classes.
-    boss = django_user_model.objects.create_user("tinh2", password="x")
-    ManagerScope.objects.create(user=boss, unit=province)
+    boss = ManagerScopeFactory(
+        user__username="tinh2", user__roles=[roles.PROVINCE_MANAGER], unit=province
+    ).user
     client.force_login(boss)
     assert "Lớp ở xã khác" in client.get(url).content.decode()

@@ -5,7 +5,6 @@ import pytest
 
 from django.test import Client
 
-from tests.sandbox.test_retries import registering  # noqa: F401 - a sandbox fixture
 from training.models import Enrollment
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +84,7 @@ def test_a_hall_joins_with_the_right_code_after_a_few_typos(home_page, training_
     assert Enrollment.objects.filter(training_class=training_class).count() == 40
 
 
-def test_otp_guesses_and_resends_are_limited(client, registering):  # noqa: F811
+def test_otp_guesses_and_resends_are_limited(client, registering):
     statuses = [
         client.post("/thuc-hanh/dang-ky/xac-nhan/", {"otp": f"{n:06d}"}).status_code
         for n in range(50)
@@ -94,7 +93,7 @@ def test_otp_guesses_and_resends_are_limited(client, registering):  # noqa: F811
     _refused(client.post("/thuc-hanh/dang-ky/xac-nhan/", {"otp": "000000"}))
 
 
-def test_resending_the_code_is_limited(client, registering):  # noqa: F811
+def test_resending_the_code_is_limited(client, registering):
     statuses = [
         client.post("/thuc-hanh/dang-ky/xac-nhan/", {"resend": "1"}).status_code for _ in range(8)
     ]

@@ -1,0 +1,313 @@
+"""Helpers the tests share: plain functions and constants, imported by name (fixtures
+stay in the conftest files). The sandbox's walk a dossier through the real services;
+training's join a class and practise the way learners do."""
+
+import datetime
+import io
+import json
+import uuid
+from zoneinfo import ZoneInfo
+
+from PIL import Image
+
+from django.apps import apps
+from django.core.files.images import ImageFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from wagtail.images import get_image_model
+
+from sandbox import selectors as sandbox_selectors
+from sandbox.context import SESSION_IDENTITY, SESSION_OWNER, PracticeContext
+from sandbox.models import DossierStatus, ExerciseAttempt, PracticeDossier, PracticeEvent
+from sandbox.services import attachments, desk, dossiers, payments
+from sandbox.services.events import practice_event_record
+from tests.factories import DraftDossierFactory, step
+from training import services as training_services
+
+# --- tutorials -------------------------------------------------------------------------
+
+
+def png(color):
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 360), color).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def wagtail_image(title, color):
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(io.BytesIO(png(color)), name=f"{title}.png")
+    )
+
+
+def step_with(title, image, caption=""):
+    name, value = step(title, instruction="Bấm nút.")
+    return name, {**value, "screenshot": image, "caption": caption, "highlight": "10, 40, 80, 12"}
+
+
+def viewing_began(client, render, seconds_ago):
+    """As if the page with the video had been served that long ago."""
+    session = client.session
+    started = timezone.now() - datetime.timedelta(seconds=seconds_ago)
+    session["video_viewings"] = {str(render.pk): started.isoformat()}
+    session.save()
+
+
+# --- the practice portal ---------------------------------------------------------------
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+OFFICER = "Cán bộ Nguyễn Thị Hoa"
+KHAI_SINH = "dang-ky-khai-sinh"
+
+
+def vn_time(year, month, day, hour=9, minute=0):
+    """A moment in Việt Nam's local time, as the people at the desk read the clock."""
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=VN)
+
+
+def jpeg_upload(name="giay-chung-sinh.jpg", size=(640, 480)):
+    """A phone photo of a document, as the browser sends it."""
+    image = Image.effect_noise(size, 40).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def khai_sinh_form_data(identity, *, copies="0", **changes):
+    """A correctly filled khai sinh e-form for a mother declaring her new-born son."""
+    data = {
+        "nguoi_khai_ho_ten": identity.full_name,
+        "nguoi_khai_cccd": identity.cccd,
+        "quan_he_voi_tre": "Mẹ",
+        "ten_tre": "Nguyễn Minh Khang",
+        "gioi_tinh": "Nam",
+        "ngay_sinh": "02/11/2026",
+        "noi_sinh": "Trạm y tế xã Đầm Dơi, tỉnh Cà Mau",
+        "dan_toc": "Kinh",
+        "que_quan": "Xã Đầm Dơi, tỉnh Cà Mau",
+        "me_ho_ten": identity.full_name,
+        "me_nam_sinh": "1995",
+        "me_so_dinh_danh": identity.cccd,
+        "cha_ho_ten": "",
+        "cha_nam_sinh": "",
+        "cha_so_dinh_danh": "",
+        "so_ban_sao": copies,
+    }
+    data.update(changes)
+    return data
+
+
+def seed_procedures(*slugs):
+    """These demo procedures exactly as the demo defines them (channels, documents, the
+    e-form form document), plus the sandbox's e-forms, exercises and holidays; the first
+    one is returned.
+
+    The full ``demo_site_seed`` draws every procedure's phone screenshots and takes about
+    4 s a test; building only the procedures a test uses, without their tutorial steps,
+    takes a tenth of that, from the same demo data."""
+    from courses.demo.loader import SeedReport, _child_page, _procedure_fields
+    from courses.demo.procedures import PROCEDURES, SECTORS
+    from courses.models import ProcedureIndexPage, ProcedurePage, Sector
+    from home.models import HomePage
+    from sandbox.demo.loader import sandbox_demo_seed
+
+    for sector in SECTORS:
+        Sector.objects.get_or_create(slug=sector["slug"], defaults={"name": sector["name"]})
+    home = HomePage.objects.get(depth=2)
+    catalogue = ProcedureIndexPage.objects.child_of(home).filter(slug="thu-tuc").first()
+    if catalogue is None:
+        catalogue = ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc")
+        home.add_child(instance=catalogue)
+    procedures = []
+    for slug in slugs:
+        data = next(item for item in PROCEDURES if item["slug"] == slug)
+        procedures.append(
+            _child_page(
+                catalogue,
+                ProcedurePage,
+                slug,
+                lambda data=data: _procedure_fields({**data, "steps": []}),
+                update=False,
+                report=SeedReport(),
+            )
+        )
+    sandbox_demo_seed()
+    return procedures[0]
+
+
+def seed_khai_sinh():
+    """The khai sinh procedure, its e-form, the exercises and holidays."""
+    return seed_procedures(KHAI_SINH)
+
+
+def new_ctx(**kwargs):
+    return PracticeContext(owner_key=f"s{uuid.uuid4().hex}", **kwargs)
+
+
+def dossier_draft(ctx, identity, procedure, *, delivery="online", address="", copies="0"):
+    """A dossier with every wizard step filled in and its photo attached, not yet sent."""
+    dossier = DraftDossierFactory(ctx=ctx, identity=identity, procedure=procedure)
+    dossiers.dossier_save_applicant(ctx=ctx, dossier=dossier, data={"is_owner": "1"})
+    dossiers.dossier_save_eform(
+        ctx=ctx, dossier=dossier, data=khai_sinh_form_data(identity, copies=copies)
+    )
+    dossiers.dossier_save_delivery(ctx=ctx, dossier=dossier, method=delivery, address=address)
+    for slot in sandbox_selectors.attachment_slots(dossier):
+        if slot["required"]:
+            attachments.dossier_attach(
+                ctx=ctx, dossier=dossier, slot=slot["slot"], uploaded=jpeg_upload()
+            )
+    return dossier
+
+
+WALK = [
+    DossierStatus.DRAFT,
+    DossierStatus.NEW,
+    DossierStatus.RECEIVED,
+    DossierStatus.PROCESSING,
+    DossierStatus.DONE,
+    DossierStatus.RETURNED,
+]
+
+
+def dossier_walk(ctx, identity, procedure, to=DossierStatus.NEW, *, pay=True, **draft):
+    """Walk a khai sinh dossier through the services to status ``to`` (along the usual
+    path: submitted, paid if there is a fee, received, processing, done, returned)."""
+    dossier = dossier_draft(ctx, identity, procedure, **draft)
+    target = WALK.index(to)
+    if target >= 1:
+        dossier = dossiers.dossier_submit(ctx=ctx, dossier=dossier, declaration=True, consent=True)
+        if pay and dossier.fee_status == PracticeDossier.FeeStatus.UNPAID:
+            started = payments.payment_start(ctx=ctx, dossier=dossier, provider="ngan-hang-a")
+            payments.payment_complete(ctx=ctx, payment=started, outcome="success")
+            dossier.refresh_from_db()
+    steps = [desk.desk_accept, desk.desk_start_processing, desk.desk_finish, desk.desk_return]
+    for desk_action in steps[: max(target - 1, 0)]:
+        desk_action(ctx=ctx, dossier=dossier, officer=OFFICER)
+    dossier.refresh_from_db()
+    return dossier
+
+
+def portal_session(client, owner_key, identity=None):
+    """Make the test client's browser the one that practises as ``owner_key`` (an
+    anonymous learner) and, with ``identity``, logged in to the practice portal."""
+    session = client.session
+    session[SESSION_OWNER] = owner_key
+    if identity is not None:
+        session[SESSION_IDENTITY] = str(identity.pk)
+    session.save()
+    return client
+
+
+def registration_form(card, captcha):
+    return {
+        "cccd": card.cccd,
+        "full_name": card.full_name,
+        "birth_date": card.birth_date.strftime("%d/%m/%Y"),
+        "phone": card.phone,
+        "captcha": captcha,
+    }
+
+
+def location(response):
+    assert response.status_code == 302, response.context and response.context.get("errors")
+    return response["Location"]
+
+
+def error_codes(failure):
+    return [error.code for error in failure.value.errors]
+
+
+REAL_LOOKING_CCCD = "079203001234"  # 079 is Thành phố Hồ Chí Minh's code: could be real
+
+
+def eform_answers(form, identity, **changes):
+    """A correctly filled e-form of any procedure, one plausible answer per kind."""
+    answers = {}
+    for field in form.fields():
+        answers[field["key"]] = {
+            "text": "Nguyễn Minh Khang",
+            "textarea": "2008–2016 ở xã Tân Hòa, làm ruộng; 2016 đến nay ở phường An Bình",
+            "date": "01/03/2020",
+            "number": "2",
+            "choice": (field["choices"] or "").split(";")[0].strip(),
+            "cccd": identity.cccd,
+            "phone": identity.phone,
+        }[field["kind"]]
+    answers.update(changes)
+    return answers
+
+
+def sandbox_rows_holding(text):
+    """Every sandbox table, history tables included, with a row holding ``text`` in any
+    column, read straight from the database."""
+    holding = []
+    for model in apps.get_app_config("sandbox").get_models():
+        for row in model._base_manager.values():
+            if text in json.dumps(row, default=str, ensure_ascii=False):
+                holding.append(model._meta.db_table)
+                break
+    return holding
+
+
+# --- classes and progress --------------------------------------------------------------
+
+
+QUESTIONS = [
+    {
+        "question": "Có ai được hỏi mã OTP của bạn không?",
+        "choices": ["Có, công an", "Không ai cả"],
+        "answer": 2,
+        "explanation": "Không cơ quan nào hỏi mã OTP.",
+    },
+    {
+        "question": "Trang thật có đuôi gì?",
+        "choices": [".gov.vn", ".top"],
+        "answer": 1,
+        "explanation": "",
+    },
+]
+
+
+def join(training_class, name="Lê Văn Bảy", user=None):
+    enrollment, _password = training_services.class_join(
+        code=training_class.join_code,
+        user=user,
+        display_name=name,
+        birth_year="1958",
+        consent=True,
+        now=timezone.now(),
+    )
+    return enrollment
+
+
+def lesson_id(course, block_type):
+    return next(b.id for b in course.lessons if b.block_type == block_type)
+
+
+def practise(user, exercise, *, mode="practice", errors=(), complete=True, step="otp"):
+    """Drive the sandbox's single event door the way its services do."""
+    ctx = PracticeContext(owner_key=f"u{user.pk}", user=user, mode=mode)
+    attempt = ExerciseAttempt.objects.create(
+        owner_key=ctx.owner_key, user=user, exercise=exercise, mode=mode
+    )
+    ctx.attempt = attempt
+    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.EXERCISE_STARTED)
+    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_ENTERED, step=step)
+    for code in errors:
+        practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.ERROR, step=step, error_code=code)
+    if complete:
+        attempt.completed_at = timezone.now()
+        attempt.save()
+        practice_event_record(
+            ctx=ctx, kind=PracticeEvent.Kind.EXERCISE_COMPLETED, attempt=attempt, duration_ms=5000
+        )
+    return attempt
+
+
+def ago(minutes):
+    return timezone.now() - datetime.timedelta(minutes=minutes)
+
+
+def uid():
+    return uuid.uuid4().hex[:8]
