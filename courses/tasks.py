@@ -1,6 +1,6 @@
 import logging
 
-from celery import shared_task
+from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 
 from django.conf import settings
@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
     soft_time_limit=10 * 60,
     time_limit=11 * 60,
 )
-def render_tutorial_task(self, render_id):
+def render_tutorial_task(self: Task, render_id: str) -> bool | str:
     """Render one tutorial or step clip (thin: the work is in courses.rendering)."""
     try:
         outcome = tutorial_render_execute(render_id=render_id)

@@ -19,7 +19,7 @@ DEMO_ACCOUNTS = [
 ]
 
 
-def demo_accounts_ensure():
+def demo_accounts_ensure() -> list[tuple[str, str, str]]:
     """Create the demo accounts if missing and reset their password to DEMO_PASSWORD.
 
     Returns (username, full name, role) rows for printing.

@@ -4,10 +4,14 @@
 Courses name sandbox exercises, and the sandbox sits above this app: the caller
 (``training.demo_site``) seeds the sandbox between the two and passes the lookup in."""
 
+from __future__ import annotations
+
 import datetime
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -15,7 +19,7 @@ from django.db import transaction
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
 from wagtail.rich_text import RichText
 
 from home.services import home_page_ensure
@@ -38,18 +42,18 @@ DEMO_COLLECTION = "Dữ liệu mẫu"
 
 @dataclass
 class SeedReport:
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    unchanged: list = field(default_factory=list)
+    created: list[str] = field(default_factory=list)  # page slugs
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
     sandbox_written: int = 0
 
 
-def _collection():
+def _collection() -> Collection:
     existing = Collection.objects.filter(name=DEMO_COLLECTION).first()
     return existing or Collection.get_first_root_node().add_child(name=DEMO_COLLECTION)
 
 
-def _screenshot(procedure_slug, number, screen):
+def _screenshot(procedure_slug: str, number: int, screen: dict[str, Any]) -> Any:
     Image = get_image_model()
     title = f"{procedure_slug} · bước {number}"
     image = Image.objects.filter(title=title).first()
@@ -64,7 +68,7 @@ def _screenshot(procedure_slug, number, screen):
     return image
 
 
-def _form_document(procedure, form_title):
+def _form_document(procedure: dict[str, Any], form_title: str) -> Any:
     Document = get_document_model()
     document = Document.objects.filter(title=form_title).first()
     if document is None:
@@ -75,7 +79,7 @@ def _form_document(procedure, form_title):
     return document
 
 
-def _procedure_fields(data):
+def _procedure_fields(data: dict[str, Any]) -> dict[str, Any]:
     scripts = PRACTICE_SCRIPTS.get(data["slug"], [])
     steps = [
         (
@@ -143,7 +147,7 @@ def _procedure_fields(data):
     }
 
 
-def _questions(lesson):
+def _questions(lesson: dict[str, Any]) -> list[dict[str, Any]]:
     return [
         {
             "question": q["question"],
@@ -155,7 +159,7 @@ def _questions(lesson):
     ]
 
 
-def _course_fields(data, exercise_for):
+def _course_fields(data: dict[str, Any], exercise_for: Callable[[str], Any]) -> dict[str, Any]:
     lessons = []
     for lesson in data["lessons"]:
         if lesson["type"] == "procedure":
@@ -195,7 +199,16 @@ def _course_fields(data, exercise_for):
     }
 
 
-def _child_page(parent, page_class, slug, build_fields, *, update, report, extra=None):
+def _child_page(
+    parent: Page,
+    page_class: type[Page],
+    slug: str,
+    build_fields: Callable[[], dict[str, Any]],
+    *,
+    update: bool,
+    report: SeedReport,
+    extra: Callable[[Page], None] | None = None,
+) -> Page:
     """Create the child page at ``slug`` or, with ``update``, rewrite and republish it.
 
     ``build_fields`` is called only when the page is written, so an unchanged second run
@@ -220,7 +233,7 @@ def _child_page(parent, page_class, slug, build_fields, *, update, report, extra
 
 
 @transaction.atomic
-def procedures_demo_seed(*, update=False, report=None):
+def procedures_demo_seed(*, update: bool = False, report: SeedReport | None = None) -> SeedReport:
     """Create (or with ``update`` refresh) the demo sectors, life events and procedures."""
     report = report or SeedReport()
     for order, sector in enumerate(SECTORS):
@@ -264,7 +277,12 @@ def procedures_demo_seed(*, update=False, report=None):
 
 
 @transaction.atomic
-def courses_demo_seed(*, exercise_for, update=False, report=None):
+def courses_demo_seed(
+    *,
+    exercise_for: Callable[[str], Any],
+    update: bool = False,
+    report: SeedReport | None = None,
+) -> SeedReport:
     """Create (or refresh) the demo courses; ``exercise_for(slug)`` gives the sandbox
     exercise a practice lesson names."""
     report = report or SeedReport()

@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
     soft_time_limit=9 * 60,
     time_limit=10 * 60,
 )
-def capture_tutorial_task(procedure_id):
+def capture_tutorial_task(procedure_id: int) -> dict[str, object]:
     """Capture a tutorial's screens from the practice portal (thin: see sandbox.capture)."""
     outcome = tutorial_capture_execute(procedure_id=procedure_id)
     if outcome.failed:

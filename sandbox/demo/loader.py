@@ -1,6 +1,9 @@
 """Loads the sandbox's e-forms, exercises and holidays (idempotent; see seed_demo)."""
 
+from __future__ import annotations
+
 import datetime
+from typing import Any
 
 from django.db import transaction
 
@@ -30,7 +33,7 @@ HOLIDAYS = [
 ]
 
 
-def _sections(data):
+def _sections(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return [
         (
             "section",
@@ -41,7 +44,7 @@ def _sections(data):
 
 
 @transaction.atomic
-def sandbox_demo_seed(*, update=False):
+def sandbox_demo_seed(*, update: bool = False) -> int:
     """Create what is missing; with ``update`` rewrite forms and exercises from the data."""
     created = 0
     for day, name in HOLIDAYS:
