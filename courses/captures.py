@@ -21,7 +21,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from .capture_models import StepCapture
+from .models.step_captures import StepCapture
 from .video.specs import nfc
 
 if TYPE_CHECKING:

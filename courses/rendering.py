@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from .captures import capture_plan
-from .render_models import TutorialRender
+from .models.renders import TutorialRender
 from .video.specs import ShotSpec, StepSpec, TutorialSpec
 
 if TYPE_CHECKING:
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
     from wagtail.blocks import StreamValue
 
-    from .capture_models import StepCapture
     from .models import ProcedurePage
+    from .models.step_captures import StepCapture
     from .video.specs import RenderOutput
 
 logger = logging.getLogger(__name__)

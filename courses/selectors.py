@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 
     from wagtail.models import Page
 
-    from .capture_models import StepCapture
     from .captures import CapturePlan
-    from .render_models import TutorialRender
+    from .models.renders import TutorialRender
+    from .models.step_captures import StepCapture
 
     PageT = TypeVar("PageT", bound=Page)
 
@@ -104,7 +104,7 @@ def search_catalogue(query: str | None) -> dict[str, Any]:
 def procedure_videos(page: ProcedurePage) -> dict[str, Any]:
     """What learners see (the newest finished render of the tutorial and of each step)
     and what editors see (the newest render row of each, whatever its state)."""
-    from .render_models import TutorialRender
+    from .models.renders import TutorialRender
 
     rows = list(TutorialRender.objects.filter(procedure=page).order_by("-requested_at"))
     served, latest = {}, {}
@@ -118,7 +118,7 @@ def procedure_videos(page: ProcedurePage) -> dict[str, Any]:
 def step_pictures(page: ProcedurePage) -> dict[str, StepCapture]:
     """{step key: its newest finished capture} for the step pictures on the page: the
     screens captured from the practice portal replace the uploaded screenshot."""
-    from .capture_models import StepCapture
+    from .models.step_captures import StepCapture
 
     pictures = {}
     done = StepCapture.objects.filter(

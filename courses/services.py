@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .captures import capture_plan, captures_request
-from .render_models import TutorialRender, VideoWatchLog, VideoWatchReport
+from .models.renders import TutorialRender, VideoWatchLog, VideoWatchReport
 from .rendering import tutorial_spec
 from .signals import video_segments_recorded
 from .tasks import render_tutorial_task

@@ -5,8 +5,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views, selectors
+from . import selectors
 from .models import LifeEvent, Sector
+from .views import admin as admin_views
 
 
 class SectorViewSet(SnippetViewSet):

@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from .render_models import VideoWatchLog
+from .models.renders import VideoWatchLog
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from django.contrib.sessions.backends.base import SessionBase
 
-    from .render_models import TutorialRender
+    from .models.renders import TutorialRender
 
 MAX_SEGMENTS = 100
 MIN_PLAYBACK_RATE, MAX_PLAYBACK_RATE = 0.25, 2.0

@@ -32,7 +32,7 @@ def nfc(text: str) -> str:
 
 @dataclass(frozen=True)
 class ShotSpec:
-    """One screen captured from the practice portal (see courses.capture_models)."""
+    """One screen captured from the practice portal (see courses.models.step_captures)."""
 
     kind: str  # look | tap | type | result
     image: bytes | None  # PNG; None when only hashing

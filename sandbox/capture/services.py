@@ -30,7 +30,6 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from courses.capture_models import CaptureShot, StepCapture
 from courses.captures import (
     capture_plan,
     capture_stale_after,
@@ -38,6 +37,7 @@ from courses.captures import (
     step_script,
 )
 from courses.models import ProcedurePage
+from courses.models.step_captures import CaptureShot, StepCapture
 from courses.services import tutorial_renders_request
 from courses.video.phone import marked_screen
 from courses.video.specs import ShotSpec, shots_digest

@@ -5,8 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from courses import video_views
-from courses import views as courses_views
+from courses.views import search as courses_views
+from courses.views import video as video_views
 from home import views as home_views
 
 urlpatterns = [

@@ -3,9 +3,9 @@ does the same step there: what the clip showed is what they meet."""
 
 import pytest
 
-from courses.capture_models import StepCapture
 from courses.models import ProcedureIndexPage
-from courses.render_models import TutorialRender
+from courses.models.renders import TutorialRender
+from courses.models.step_captures import StepCapture
 from tests.browser.helpers import assert_fits_phone
 from tests.factories import ProcedurePageFactory, step
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from courses.render_models import TutorialRender
+from courses.models.renders import TutorialRender
 from home import roles
 from tests.browser.helpers import assert_fits_phone, shot
 from tests.factories import (

@@ -3,7 +3,7 @@ reaches the server."""
 
 import pytest
 
-from courses.render_models import TutorialRender, VideoWatchLog
+from courses.models.renders import TutorialRender, VideoWatchLog
 from tests.factories import ProcedurePageFactory
 from tests.helpers import step_with, wagtail_image
 

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from courses.models import ProcedurePage
-from courses.render_models import TutorialRender, VideoWatchLog
+from courses.models.renders import TutorialRender, VideoWatchLog
 from courses.services import tutorial_renders_request
 from tests.factories import ProcedurePageFactory
 from tests.helpers import step_with, wagtail_image

@@ -14,7 +14,7 @@ from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
 
-from courses.render_models import TutorialRender
+from courses.models.renders import TutorialRender
 from courses.templatetags.courses_tags import step_screenshot
 from tests.factories import ProcedurePageFactory
 from tests.helpers import step_with

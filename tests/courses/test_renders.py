@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from courses.models import ProcedurePage
-from courses.render_models import TutorialRender, VideoWatchLog
+from courses.models.renders import TutorialRender, VideoWatchLog
 from courses.services import tutorial_renders_request
 from courses.video.captions import parse_vtt
 from tests.factories import ProcedurePageFactory

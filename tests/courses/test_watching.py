@@ -5,7 +5,7 @@ never served to this browser."""
 
 import pytest
 
-from courses.render_models import TutorialRender, VideoWatchLog
+from courses.models.renders import TutorialRender, VideoWatchLog
 from tests.helpers import viewing_began
 from tests.training.conftest import join
 from training.models import ActivitySummary

@@ -23,8 +23,8 @@ from django.db import connection
 from wagtail.images import get_image_model
 
 from config.celery_app import app
-from courses.capture_models import StepCapture
-from courses.render_models import TutorialRender
+from courses.models.renders import TutorialRender
+from courses.models.step_captures import StepCapture
 from courses.services import tutorial_renders_request
 from tests.factories import ProcedurePageFactory, step
 

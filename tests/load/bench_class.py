@@ -204,7 +204,7 @@ def server_counts(server):
     class_id = server.world["class_id"]
     return server.python(
         "import json\n"
-        "from courses.render_models import VideoWatchLog, VideoWatchReport\n"
+        "from courses.models.renders import VideoWatchLog, VideoWatchReport\n"
         "from sandbox.models import Payment, PracticeDossier\n"
         "from training.models import Enrollment\n"
         f"render = '{render_id}'\n"

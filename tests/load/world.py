@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from courses.models import CoursePage, ProcedurePage
-from courses.render_models import TutorialRender
+from courses.models.renders import TutorialRender
 from courses.services import tutorial_renders_request
 from training.models import AdministrativeUnit, OrganisingUnit, TrainingClass
 from training.services import class_open

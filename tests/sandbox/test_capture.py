@@ -8,8 +8,8 @@ import pytest
 
 from django.contrib.sessions.models import Session
 
-from courses.capture_models import StepCapture
-from courses.render_models import TutorialRender
+from courses.models.renders import TutorialRender
+from courses.models.step_captures import StepCapture
 from courses.selectors import render_status
 from courses.video.probe import probe
 from sandbox.models import PracticeIdentity

@@ -8,7 +8,7 @@ import pytest
 
 from courses.captures import capture_plan
 from courses.models import ProcedurePage
-from courses.render_models import TutorialRender
+from courses.models.renders import TutorialRender
 from courses.services import tutorial_renders_request
 from courses.video.prepare import split_sentences
 from sandbox.capture import legibility

@@ -237,7 +237,7 @@ def test_the_same_payment_confirmed_twice_at_once_pays_once(platform_server, lea
 def watch_data(server, session_keys):
     return server_data(
         server,
-        "from courses.render_models import VideoWatchLog, VideoWatchReport\n"
+        "from courses.models.renders import VideoWatchLog, VideoWatchReport\n"
         "render = values['render']\n"
         "result = {key: [\n"
         "    VideoWatchReport.objects.filter(render_id=render, session_key=key).count(),\n"

@@ -4,7 +4,7 @@ helpers (join, practise, lesson_id…) are in tests/helpers.py."""
 
 import pytest
 
-from courses.render_models import TutorialRender
+from courses.models.renders import TutorialRender
 from home import roles
 from tests.factories import (
     CourseIndexPageFactory,

@@ -7,7 +7,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from courses.render_models import TutorialRender, VideoWatchLog
+from courses.models.renders import TutorialRender, VideoWatchLog
 from home import roles
 from sandbox.models import PracticeEvent
 from tests.factories import user_with

@@ -7,7 +7,7 @@ import pytest
 
 from django.utils import timezone
 
-from courses.render_models import TutorialRender
+from courses.models.renders import TutorialRender
 from courses.services import video_watch_record
 from tests.helpers import join, lesson_id, practise
 from training import progress

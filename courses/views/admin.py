@@ -10,9 +10,9 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from .models import ProcedurePage
-from .selectors import render_status
-from .services import tutorial_renders_request
+from ..models import ProcedurePage
+from ..selectors import render_status
+from ..services import tutorial_renders_request
 
 
 def _editable_page(request, page_id):

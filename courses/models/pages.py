@@ -8,17 +8,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import (
+from ..blocks import (
     ChannelBlock,
     LegalBasisBlock,
     LessonStreamBlock,
     RequiredDocumentBlock,
     TutorialStepBlock,
 )
-from .capture_models import CaptureShot, StepCapture  # noqa: F401 - registers the models
-from .panels import RenderStatusPanel
-from .render_models import TutorialRender, VideoWatchLog  # noqa: F401 - registers the models
-from .search import folded_document
+from ..panels import RenderStatusPanel
+from ..search import folded_document
 
 
 class Sector(index.Indexed, models.Model):
@@ -113,8 +111,8 @@ class ProcedureIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         # Both modules import this one.
-        from .forms import ProcedureFilterForm
-        from .selectors import procedure_catalogue
+        from ..forms import ProcedureFilterForm
+        from ..selectors import procedure_catalogue
 
         context = super().get_context(request, *args, **kwargs)
         form = ProcedureFilterForm(request.GET or None)
@@ -216,13 +214,13 @@ class ProcedurePage(FoldedSearchMixin, Page):  # noqa: DJ008 - Page.__str__ appl
 
     def get_context(self, request, *args, **kwargs):
         # selectors import this module
-        from .selectors import (
+        from ..selectors import (
             courses_using_procedure,
             procedure_videos,
             step_pictures,
             video_chapters,
         )
-        from .watching import viewing_start
+        from ..watching import viewing_start
 
         context = super().get_context(request, *args, **kwargs)
         context["courses_using"] = courses_using_procedure(self)

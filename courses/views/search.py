@@ -2,8 +2,8 @@ from django.template.response import TemplateResponse
 
 from home.text import normalize_input
 
-from .forms import SearchForm
-from .selectors import search_catalogue
+from ..forms import SearchForm
+from ..selectors import search_catalogue
 
 
 def search(request):

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 
 from home.throttle import browser_or_address, throttle
 
-from .render_models import TutorialRender
-from .services import video_watch_record
-from .watching import ImplausibleReport, segments_clean, viewing_started_at
+from ..models.renders import TutorialRender
+from ..services import video_watch_record
+from ..watching import ImplausibleReport, segments_clean, viewing_started_at
 
 # The id a player gives each batch it sends, so a re-sent batch is recognised.
 BATCH_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")

@@ -7,7 +7,7 @@ courses never imports the sandbox. Imported by courses.models so Django register
 
 from django.db import models
 
-from .render_models import QueuedWork
+from .renders import QueuedWork
 
 
 def shot_path(instance, filename):
