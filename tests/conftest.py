@@ -11,6 +11,16 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(autouse=True)
+def language_reset():
+    """Each test starts in the default language: a request in English leaves English
+    active in the thread, and a service called directly next would answer in it."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads and generated files go to a temporary folder, never to media/."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from courses.render_models import TutorialRender
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from courses.models.renders import TutorialRender
 
 if TYPE_CHECKING:
     from wagtail.blocks import StreamValue
@@ -59,7 +62,7 @@ def course_activities(course: CoursePage | None) -> list[Activity]:
                     Activity(
                         f"video:{procedure.pk}",
                         "video",
-                        f"Xem video: {procedure.title}",
+                        _("Watch the video: %(title)s") % {"title": procedure.title},
                         block.id,
                         procedure.url or "",
                     )
@@ -69,14 +72,19 @@ def course_activities(course: CoursePage | None) -> list[Activity]:
                     Activity(
                         f"read:{block.id}",
                         "read",
-                        f"Đọc: {procedure.title}",
+                        _("Read: %(title)s") % {"title": procedure.title},
                         block.id,
                         procedure.url or "",
                     )
                 )
         elif block.block_type == "text_lesson":
             activities.append(
-                Activity(f"read:{block.id}", "read", f"Đọc: {value['title']}", block.id)
+                Activity(
+                    f"read:{block.id}",
+                    "read",
+                    _("Read: %(title)s") % {"title": value["title"]},
+                    block.id,
+                )
             )
         elif block.block_type == "practice_lesson" and value.get("exercise"):
             exercise = value["exercise"]
@@ -84,7 +92,7 @@ def course_activities(course: CoursePage | None) -> list[Activity]:
                 Activity(
                     f"exercise:{exercise.slug}",
                     "exercise",
-                    f"Thực hành: {exercise.title}",
+                    _("Practice: %(title)s") % {"title": exercise.title},
                     block.id,
                     exercise_slug=exercise.slug,
                 )
@@ -95,7 +103,14 @@ def course_activities(course: CoursePage | None) -> list[Activity]:
                 if block.block_type == "text_lesson"
                 else (value["procedure"].title if value.get("procedure") else "")
             )
-            activities.append(Activity(f"quiz:{block.id}", "quiz", f"Kiểm tra: {title}", block.id))
+            activities.append(
+                Activity(
+                    f"quiz:{block.id}",
+                    "quiz",
+                    _("Knowledge check: %(title)s") % {"title": title},
+                    block.id,
+                )
+            )
     return activities
 
 
@@ -109,10 +124,10 @@ def lesson_questions(course: CoursePage | None, lesson_id: str) -> list[dict[str
 
 
 def completion_rule(course: CoursePage | None) -> str:
-    """The course's completion rule in one Vietnamese sentence."""
+    """The course's completion rule in one sentence."""
     activities = course_activities(course)
     if not activities:
-        return "Khóa học chưa có bài nào để tính hoàn thành."
+        return _("The course has no activity yet to count towards finishing it.")
     count = {
         kind: sum(a.kind == kind for a in activities)
         for kind in ("video", "read", "quiz", "exercise")
@@ -120,18 +135,47 @@ def completion_rule(course: CoursePage | None) -> str:
     parts = []
     if count["video"]:
         parts.append(
-            f"xem {count['video']} video hướng dẫn, mỗi video ít nhất 90% thời lượng "
-            "(tua qua không được tính)"
+            ngettext(
+                "watch %(count)s tutorial video for at least 90%% of its length "
+                "(skipping ahead does not count)",
+                "watch %(count)s tutorial videos, each for at least 90%% of its length "
+                "(skipping ahead does not count)",
+                count["video"],
+            )
+            % {"count": count["video"]}
         )
     if count["read"]:
-        parts.append(f"đọc {count['read']} bài và bấm “Tôi đã đọc xong”")
+        parts.append(
+            ngettext(
+                "read %(count)s lesson and press “I have finished reading”",
+                "read %(count)s lessons and press “I have finished reading”",
+                count["read"],
+            )
+            % {"count": count["read"]}
+        )
     if count["quiz"]:
-        parts.append(f"trả lời đúng hết câu hỏi của {count['quiz']} bài kiểm tra (làm lại được)")
+        parts.append(
+            ngettext(
+                "answer every question of %(count)s knowledge check right (you may try again)",
+                "answer every question of %(count)s knowledge checks right (you may try again)",
+                count["quiz"],
+            )
+            % {"count": count["quiz"]}
+        )
     if count["exercise"]:
         mode = (
-            "ở chế độ tự làm hoặc có hướng dẫn"
+            _("on your own or with the guide")
             if course.specific.allow_guided_practice
-            else "ở chế độ tự làm (không tính chế độ có hướng dẫn)"
+            else _("on your own (the guided mode does not count)")
         )
-        parts.append(f"làm xong {count['exercise']} bài thực hành trên trang luyện tập {mode}")
-    return "Để hoàn thành khóa học, bạn cần " + "; ".join(parts) + "."
+        parts.append(
+            ngettext(
+                "finish %(count)s exercise on the practice site %(mode)s",
+                "finish %(count)s exercises on the practice site %(mode)s",
+                count["exercise"],
+            )
+            % {"count": count["exercise"], "mode": mode}
+        )
+    return _("To finish the course, you need to %(requirements)s.") % {
+        "requirements": "; ".join(parts)
+    }

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TrainingConfig(AppConfig):
@@ -6,7 +7,7 @@ class TrainingConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "training"
-    verbose_name = "Lớp học và tiến độ"
+    verbose_name = _("Classes and progress")
 
     def ready(self) -> None:
         from . import receivers  # noqa: F401 - connects the progress receivers

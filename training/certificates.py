@@ -20,6 +20,7 @@ from reportlab.pdfgen import canvas
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .errors import TrainingError, limited_text
 from .models import Certificate, TrainingClass
@@ -66,11 +67,14 @@ def certificate_issue(
 def certificate_revoke(
     *, certificate: Certificate, reason: str, by: User, now: datetime.datetime | None = None
 ) -> Certificate:
-    reason = limited_text(reason, field="reason", label="Lý do thu hồi", max_length=200)
+    reason = limited_text(reason, field="reason", label=_("Reason for revoking"), max_length=200)
     if not reason:
-        raise TrainingError("reason", "Hãy ghi lý do thu hồi, ví dụ “Cấp nhầm người”.")
+        raise TrainingError(
+            "reason",
+            _("Write the reason for revoking, for example “Issued to the wrong person”."),
+        )
     if certificate.revoked_at:
-        raise TrainingError("reason", "Giấy chứng nhận này đã bị thu hồi trước đó.")
+        raise TrainingError("reason", _("This certificate was already revoked."))
     certificate.revoked_at = now or timezone.now()
     certificate.revoked_reason = reason
     certificate.revoked_by = by
@@ -128,24 +132,31 @@ def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
     width, height = landscape(A4)
     pdf = canvas.Canvas(buffer, pagesize=(width, height))
     pdf.setTitle(_nfc(f"{certificate.get_kind_display()} {certificate.code}"))
-    pdf.setAuthor("Công dân số")
+    pdf.setAuthor(_("Digital Citizen"))
     pdf.setStrokeColor(GREEN)
     pdf.setLineWidth(3)
     pdf.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
     pdf.setFillColor(GREEN)
-    _centred(pdf, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", height - 32 * mm, BOLD, 12, width)
-    _centred(pdf, "Độc lập - Tự do - Hạnh phúc", height - 38 * mm, FONT, 11, width)
+    _centred(pdf, _("SOCIALIST REPUBLIC OF VIET NAM"), height - 32 * mm, BOLD, 12, width)
+    _centred(pdf, _("Independence - Freedom - Happiness"), height - 38 * mm, FONT, 11, width)
     _centred(pdf, certificate.issuer_name, height - 50 * mm, BOLD, 13, width)
     _centred(pdf, certificate.get_kind_display().upper(), height - 68 * mm, BOLD, 24, width)
     pdf.setFillColor(colors.black)
-    _centred(pdf, "Chứng nhận", height - 82 * mm, FONT, 13, width)
+    _centred(pdf, _("This certifies that"), height - 82 * mm, FONT, 13, width)
     _centred(pdf, certificate.holder_name or "—", height - 96 * mm, BOLD, 22, width)
-    _centred(pdf, "đã hoàn thành khóa học", height - 108 * mm, FONT, 13, width)
+    _centred(pdf, _("has completed the course"), height - 108 * mm, FONT, 13, width)
     _centred(pdf, certificate.course_title, height - 118 * mm, BOLD, 15, width)
     issued = timezone.localtime(certificate.issued_at, LOCAL_TZ)
     _centred(
         pdf,
-        f"{certificate.commune_name}, ngày {issued:%d} tháng {issued:%m} năm {issued:%Y}",
+        # Translators: the place and date of issue, as official papers write them.
+        _("%(place)s, %(day)s/%(month)s/%(year)s")
+        % {
+            "place": certificate.commune_name,
+            "day": f"{issued:%d}",
+            "month": f"{issued:%m}",
+            "year": f"{issued:%Y}",
+        },
         height - 132 * mm,
         FONT,
         12,
@@ -155,8 +166,10 @@ def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
     _qr(pdf, verify_url, width - 24 * mm - size, 22 * mm, size)
     pdf.setFont(FONT, 9.5)
     pdf.setFillColor(colors.Color(0.3, 0.3, 0.3))
-    pdf.drawString(24 * mm, 30 * mm, _nfc(f"Số hiệu: {certificate.code}"))
-    pdf.drawString(24 * mm, 24 * mm, _nfc(f"Kiểm tra giấy chứng nhận: {verify_url}"))
+    pdf.drawString(24 * mm, 30 * mm, _nfc(_("Number: %(code)s") % {"code": certificate.code}))
+    pdf.drawString(
+        24 * mm, 24 * mm, _nfc(_("Verify this certificate: %(url)s") % {"url": verify_url})
+    )
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()

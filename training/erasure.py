@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import ActivitySummary, Certificate, Enrollment
 from .permissions import is_plain_learner
@@ -27,12 +28,12 @@ class ErasureRefused(Exception):
 
 def learner_erase(*, user: User, now: datetime.datetime | None = None) -> int:
     """Returns the number of enrolments emptied."""
-    from courses.render_models import VideoWatchLog
+    from courses.models.renders import VideoWatchLog
     from sandbox.services.purge import practice_data_purge
 
     if not is_plain_learner(user):
         raise ErasureRefused(
-            "Đây là tài khoản cán bộ hoặc tập huấn viên; hãy nhờ quản trị viên xóa."
+            _("This is an official’s or a trainer’s account; ask an administrator to erase it.")
         )
     now = now or timezone.now()
     owner_key = f"u{user.pk}"  # the sandbox's key for a logged-in learner

@@ -19,6 +19,8 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
 
@@ -31,12 +33,14 @@ from .services import JOIN_TOKEN
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
 
-# The one check Django makes of any text field (no NUL byte in what was typed), in
-# Vietnamese; every other message of these forms is written out below.
-TEXT_ERRORS = {"null_characters_not_allowed": "Chữ gõ vào có ký tự lạ; hãy gõ lại."}
-BIRTH_YEAR_MESSAGE = "Năm sinh gõ 4 chữ số, ví dụ 1958."
-STARTS_AT_MESSAGE = "Hãy chọn ngày và giờ học, ví dụ 2026-11-25 08:00."
-SUBMITTED_ON_MESSAGE = "Hãy chọn ngày nộp, ví dụ 20/11/2026."
+# The one check Django makes of any text field (no NUL byte in what was typed), in our
+# words; every other message of these forms is written out below.
+TEXT_ERRORS = {
+    "null_characters_not_allowed": _("What you typed has a strange character; type it again.")
+}
+BIRTH_YEAR_MESSAGE = _("Type the year of birth in 4 digits, for example 1958.")
+STARTS_AT_MESSAGE = _("Choose the date and time of the session, for example 2026-11-25 08:00.")
+SUBMITTED_ON_MESSAGE = _("Choose the date you submitted, for example 20/11/2026.")
 
 
 def text(**kwargs: Any) -> forms.CharField:
@@ -49,7 +53,7 @@ def form_error(form: forms.BaseForm) -> TrainingError:
     for name, errors in form.errors.items():
         if errors:
             return TrainingError("form" if name == NON_FIELD_ERRORS else name, errors[0])
-    return TrainingError("form", "Thông tin gửi lên chưa đúng; hãy thử lại.")
+    return TrainingError("form", gettext("What was sent is not right; try again."))
 
 
 class IsoDateTimeField(forms.Field):
@@ -82,28 +86,31 @@ class ClassOpenForm(forms.Form):
     organiser = forms.ModelChoiceField(
         queryset=OrganisingUnit.objects.select_related("unit"),
         error_messages={
-            "required": "Hãy chọn đơn vị tổ chức lớp.",
-            "invalid_choice": "Hãy chọn đơn vị tổ chức lớp trong danh sách.",
+            "required": _("Choose the unit organising the class."),
+            "invalid_choice": _("Choose the unit organising the class from the list."),
         },
     )
     commune = forms.ModelChoiceField(
         queryset=None,
         error_messages={
-            "required": "Hãy chọn xã, phường nơi mở lớp.",
-            "invalid_choice": "Xã, phường này không thuộc địa bàn của bạn. "
-            "Hãy chọn trong danh sách.",
+            "required": _("Choose the commune or ward where the class is held."),
+            "invalid_choice": _(
+                "This commune or ward is not in the area you answer for. Choose one from the list."
+            ),
         },
     )
     audience = forms.TypedChoiceField(
         choices=TrainingClass.Audience.choices,
         required=False,
         empty_value=TrainingClass.Audience.CITIZENS,
-        error_messages={"invalid_choice": "Hãy chọn đối tượng trong danh sách."},
+        error_messages={"invalid_choice": _("Choose the audience from the list.")},
     )
     course = forms.ModelChoiceField(
         queryset=CoursePage.objects.live(),
         required=False,
-        error_messages={"invalid_choice": "Khóa học này không còn; hãy chọn khóa khác."},
+        error_messages={
+            "invalid_choice": _("This course is no longer there; choose another course.")
+        },
     )
 
     def __init__(self, *args: Any, user: User | AnonymousUser, **kwargs: Any) -> None:
@@ -117,7 +124,7 @@ class ClassOpenForm(forms.Form):
 class ClassActionForm(forms.Form):
     """Which of the class page's forms was sent (its hidden ``action``)."""
 
-    action = forms.ChoiceField(choices=[("roster", "Ghi danh"), ("session", "Buổi học")])
+    action = forms.ChoiceField(choices=[("roster", _("Enrol")), ("session", _("Session"))])
 
 
 class RosterForm(forms.Form):
@@ -159,14 +166,14 @@ class LoginCardsForm(_RosterPickForm):
     """The learners ticked for new log-in cards."""
 
     field_name = "enrollment"
-    enrollment = _roster_field("Có người được chọn không thuộc lớp này; hãy chọn lại.")
+    enrollment = _roster_field(_("Someone chosen is not in this class; choose again."))
 
 
 class AttendanceForm(_RosterPickForm):
     """Who was there."""
 
     field_name = "present"
-    present = _roster_field("Có người được đánh dấu không thuộc lớp này; hãy điểm danh lại.")
+    present = _roster_field(_("Someone ticked is not in this class; take attendance again."))
 
 
 # ---- /vao-lop/: joining by code ------------------------------------------------------------
@@ -191,11 +198,11 @@ class JoinForm(forms.Form):
 class ProgressOverrideForm(forms.Form):
     activity = text()
     done = forms.TypedChoiceField(
-        choices=[("1", "Đã xong"), ("0", "Chưa xong")],
+        choices=[("1", _("Done")), ("0", _("Not done"))],
         coerce=lambda value: value == "1",
         required=False,
         empty_value=False,
-        error_messages={"invalid_choice": "Hãy bấm lại nút ghi nhận của bài."},
+        error_messages={"invalid_choice": _("Press the activity’s record button again.")},
     )
     reason = text()
 
@@ -203,7 +210,7 @@ class ProgressOverrideForm(forms.Form):
 class EraseConfirmForm(forms.Form):
     """The second step of erasing: the "Xóa dữ liệu" button itself (``confirm=yes``)."""
 
-    confirm = forms.ChoiceField(choices=[("yes", "Xóa dữ liệu")])
+    confirm = forms.ChoiceField(choices=[("yes", _("Erase the data"))])
 
 
 # ---- certificates --------------------------------------------------------------------------
@@ -232,7 +239,7 @@ class QuizForm(forms.Form):
                 coerce=int,
                 required=False,
                 empty_value=None,
-                error_messages={"invalid_choice": "Hãy chọn một trong các câu trả lời."},
+                error_messages={"invalid_choice": _("Choose one of the answers.")},
             )
 
     def answers(self) -> dict[int, int]:

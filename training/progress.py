@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .activities import VIDEO_WATCHED_SHARE, Activity, course_activities, lesson_questions
 from .certificates import certificate_issue
@@ -27,7 +28,7 @@ from .models import (
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-    from courses.render_models import TutorialRender
+    from courses.models.renders import TutorialRender
     from sandbox.models import PracticeEvent
 
     from .models import Attendance, RealSubmission
@@ -311,12 +312,14 @@ def progress_override(
     now: datetime.datetime | None = None,
 ) -> EnrollmentProgress:
     now = now or timezone.now()
-    reason = limited_text(reason, field="reason", label="Lý do", max_length=200)
+    reason = limited_text(reason, field="reason", label=_("Reason"), max_length=200)
     if not reason:
-        raise TrainingError("reason", "Hãy ghi lý do, ví dụ “Làm trên máy của tập huấn viên”.")
+        raise TrainingError(
+            "reason", _("Write a reason, for example “Done on the trainer’s device”.")
+        )
     keys = {a.key for a in course_activities(enrollment.training_class.course)}
     if activity_key not in keys:
-        raise TrainingError("activity", "Bài này không thuộc khóa học của lớp.")
+        raise TrainingError("activity", _("This activity is not part of the class’s course."))
     ProgressOverride.objects.update_or_create(
         enrollment=enrollment,
         activity_key=activity_key,
@@ -400,16 +403,23 @@ def real_submission_record(
     from .models import RealSubmission
 
     procedure_title = limited_text(
-        procedure_title, field="procedure_title", label="Tên thủ tục", max_length=200
+        procedure_title, field="procedure_title", label=_("Procedure name"), max_length=200
     )
     if not procedure_title:
-        raise TrainingError("procedure_title", "Hãy ghi tên thủ tục, ví dụ “Đăng ký khai sinh”.")
+        raise TrainingError(
+            "procedure_title",
+            _("Write the name of the procedure, for example “Birth registration”."),
+        )
     if submitted_on is None:
-        raise TrainingError("submitted_on", "Hãy chọn ngày nộp, ví dụ 20/11/2026.")
+        raise TrainingError(
+            "submitted_on", _("Choose the date you submitted, for example 20/11/2026.")
+        )
     if submitted_on > today:
-        raise TrainingError("submitted_on", "Ngày nộp không thể sau hôm nay.")
+        raise TrainingError("submitted_on", _("The date submitted cannot be after today."))
     if submitted_on < enrollment.created_at.date():
-        raise TrainingError("submitted_on", "Hãy ghi hồ sơ nộp sau khi vào lớp.")
+        raise TrainingError(
+            "submitted_on", _("Record only applications submitted after you joined the class.")
+        )
     with transaction.atomic():
         # A form sent twice (a double tap on a slow connection) records one submission.
         report, _created = RealSubmission.objects.get_or_create(

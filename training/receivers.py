@@ -16,7 +16,7 @@ from .progress import practice_progress_record, video_progress_record
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-    from courses.render_models import TutorialRender
+    from courses.models.renders import TutorialRender
     from sandbox.models import PracticeEvent
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from home.text import vn_number
 from sandbox.errors import MESSAGES as ERROR_MESSAGES
@@ -34,16 +36,19 @@ from .models import (
 ACTIVE_DAYS = 30
 COUNTS = ("enrolled", "attended", "active", "completed", "practised", "submitted")
 
-FIGURES = [
-    ("enrolled", "Ghi danh"),
-    ("attended", "Đã đi học"),
-    ("active", f"Hoạt động {ACTIVE_DAYS} ngày qua"),
-    ("completed", "Hoàn thành"),
-    ("rate", "Tỉ lệ hoàn thành (%)"),
-    ("median_days", "Trung vị số ngày để hoàn thành"),
-    ("practised", "Đã tự thực hành"),
-    ("submitted", "Đã nộp hồ sơ thật"),
-]
+
+def figure_columns() -> list[tuple[str, str]]:
+    """The figures of every report, with their headings in the user's language."""
+    return [
+        ("enrolled", _("Enrolled")),
+        ("attended", _("Attended")),
+        ("active", _("Active in the last %(days)s days") % {"days": ACTIVE_DAYS}),
+        ("completed", pgettext("report heading", "Completed")),
+        ("rate", _("Completion rate (%)")),
+        ("median_days", _("Median days to complete")),
+        ("practised", _("Practised on their own")),
+        ("submitted", _("Submitted a real application")),
+    ]
 
 
 @dataclass
@@ -134,9 +139,9 @@ def _rates(row: dict[str, Any], durations: Sequence[float]) -> None:
 
 
 def _total(
-    rows: Iterable[dict[str, Any]], durations: Sequence[float], label: str = "Tổng cộng"
+    rows: Iterable[dict[str, Any]], durations: Sequence[float], label: str | None = None
 ) -> dict[str, Any]:
-    total = {"name": label}
+    total = {"name": _("Total") if label is None else label}
     for key in COUNTS:
         total[key] = sum(row.get(key) or 0 for row in rows)
     _rates(total, durations)
@@ -149,7 +154,7 @@ def _figures_table(
     return Table(
         key=key,
         title=title,
-        columns=[("name", first_label), *FIGURES],
+        columns=[("name", first_label), *figure_columns()],
         rows=rows,
         total=_total(rows, durations),
         chart="rate",
@@ -173,8 +178,8 @@ def _errors_table(classes: QuerySet[TrainingClass]) -> Table:
     ]
     return Table(
         key="loi",
-        title="Bước và lỗi học viên hay gặp nhất trên trang luyện tập",
-        columns=[("step", "Bước"), ("error", "Lỗi"), ("times", "Số lần")],
+        title=_("The steps and mistakes learners meet most on the practice site"),
+        columns=[("step", _("Step")), ("error", _("Mistake")), ("times", _("Times"))],
         rows=rows,
         chart="times",
     )
@@ -183,10 +188,10 @@ def _errors_table(classes: QuerySet[TrainingClass]) -> Table:
 def _funnel_table(total: dict[str, Any]) -> Table:
     enrolled = total["enrolled"] or 0
     stages = [
-        ("Ghi danh vào lớp", enrolled),
-        ("Đã đi học (có mặt ít nhất 1 buổi)", total["attended"]),
-        ("Đã tự thực hành xong ít nhất 1 bài", total["practised"]),
-        ("Đã nộp hồ sơ thật trực tuyến", total["submitted"]),
+        (_("Enrolled in a class"), enrolled),
+        (_("Attended (present at 1 session or more)"), total["attended"]),
+        (_("Finished 1 exercise or more on their own"), total["practised"]),
+        (_("Submitted a real application online"), total["submitted"]),
     ]
     rows = [
         {
@@ -198,8 +203,12 @@ def _funnel_table(total: dict[str, Any]) -> Table:
     ]
     return Table(
         key="pheu",
-        title="Từ lớp học đến hồ sơ thật",
-        columns=[("stage", "Giai đoạn"), ("people", "Số người"), ("share", "So với ghi danh (%)")],
+        title=_("From the class to a real application"),
+        columns=[
+            ("stage", _("Stage")),
+            ("people", _("People")),
+            ("share", _("Share of those enrolled (%)")),
+        ],
         rows=rows,
         chart="share",
     )
@@ -228,7 +237,8 @@ def unit_report(unit: AdministrativeUnit, *, now: datetime.datetime) -> Report:
             {"name": str(names[pk]), "link": ("organiser", pk), **row}
             for pk, row in figures.items()
         ]
-        first = "Đơn vị tổ chức lớp"
+        first = _("Class organising unit")
+        title = _("Results by class organising unit")
     else:
         figures, durations = _figures(enrollments, "training_class__commune_id", now)
         names = dict(AdministrativeUnit.objects.filter(pk__in=communes).values_list("pk", "name"))
@@ -236,9 +246,10 @@ def unit_report(unit: AdministrativeUnit, *, now: datetime.datetime) -> Report:
             {"name": names[pk], "link": ("unit", pk), **figures.get(pk, _empty())}
             for pk in communes
         ]
-        first = "Xã, phường, đặc khu"
+        first = _("Commune, ward or special zone")
+        title = _("Results by commune, ward or special zone")
     rows.sort(key=lambda r: r["name"])
-    table = _figures_table("chinh", f"Kết quả theo {first.lower()}", first, rows, durations)
+    table = _figures_table("chinh", title, first, rows, durations)
     return _report(str(unit), classes, table)
 
 
@@ -259,7 +270,7 @@ def organiser_report(
         {"name": c.name, "link": ("class", c.pk), **figures.get(c.pk, _empty())}
         for c in classes.order_by("name")
     ]
-    table = _figures_table("chinh", "Kết quả theo lớp", "Lớp", rows, durations)
+    table = _figures_table("chinh", _("Results by class"), _("Class"), rows, durations)
     return _report(str(organiser), classes, table)
 
 
@@ -268,7 +279,7 @@ def class_report(training_class: TrainingClass, *, now: datetime.datetime) -> Re
     enrollments = training_class.enrollments.all()
     figures, durations = _figures(enrollments, "training_class_id", now)
     row = {"name": training_class.name, **figures.get(training_class.pk, _empty())}
-    table = _figures_table("chinh", "Kết quả của lớp", "Lớp", [row], durations)
+    table = _figures_table("chinh", _("Results of the class"), _("Class"), [row], durations)
     return _report(training_class.name, classes, table)
 
 

@@ -6,6 +6,9 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from sandbox.errors import MESSAGES as ERROR_MESSAGES
 from sandbox.errors import STEPS
 
@@ -35,26 +38,30 @@ class BoardRow:
 
 
 def ago_label(when: datetime.datetime | None, now: datetime.datetime) -> str:
-    """ "vừa xong", "7 phút trước", "2 giờ trước", "3 ngày trước" (Django's Vietnamese
+    """ "just now", "7 minutes ago", "2 hours ago", "3 days ago" (Django's Vietnamese
     catalogue does not translate timesince's plural forms)."""
     if when is None:
         return ""
     seconds = max(0, (now - when).total_seconds())
     if seconds < 60:
-        return "vừa xong"
-    for size, unit in ((86400, "ngày"), (3600, "giờ"), (60, "phút")):
-        if seconds >= size:
-            return f"{int(seconds // size)} {unit} trước"
-    return ""
+        return _("just now")
+    if seconds >= 86400:
+        count = int(seconds // 86400)
+        return ngettext("%(count)s day ago", "%(count)s days ago", count) % {"count": count}
+    if seconds >= 3600:
+        count = int(seconds // 3600)
+        return ngettext("%(count)s hour ago", "%(count)s hours ago", count) % {"count": count}
+    count = int(seconds // 60)
+    return ngettext("%(count)s minute ago", "%(count)s minutes ago", count) % {"count": count}
 
 
 def _activity_title(key: str, titles: dict[str, str], exercise_titles: dict[str, str]) -> str:
     if key in titles:
         return titles[key]
     if key == FREE_PRACTICE_KEY:
-        return "Luyện tập tự do"
+        return _("Free practice")
     if key.startswith("exercise:"):
-        return f"Thực hành: {exercise_titles.get(key[9:], key[9:])}"
+        return _("Practice: %(title)s") % {"title": exercise_titles.get(key[9:], key[9:])}
     return ""
 
 
@@ -65,14 +72,28 @@ def _help_reasons(
     step = STEPS.get(summary.current_step, summary.current_step)
     if summary.same_error_count >= training_class.help_after_errors:
         message = ERROR_MESSAGES.get(summary.last_error_code, ("",))[0]
+        count = summary.same_error_count
         reasons.append(
-            f"Sai {summary.same_error_count} lần liên tiếp ở “{step}”"
+            ngettext(
+                "%(count)s mistake in a row at “%(step)s”",
+                "%(count)s mistakes in a row at “%(step)s”",
+                count,
+            )
+            % {"count": count, "step": step}
             + (f": {message}" if message else "")
         )
     if summary.current_step and not summary.step_done and summary.step_since:
         waited = now - summary.step_since
         if datetime.timedelta(minutes=training_class.help_after_minutes) <= waited <= STUCK_WINDOW:
-            reasons.append(f"Đứng ở “{step}” đã {int(waited.total_seconds() // 60)} phút")
+            minutes = int(waited.total_seconds() // 60)
+            reasons.append(
+                ngettext(
+                    "Stuck at “%(step)s” for %(minutes)s minute",
+                    "Stuck at “%(step)s” for %(minutes)s minutes",
+                    minutes,
+                )
+                % {"step": step, "minutes": minutes}
+            )
     return reasons
 
 
@@ -132,40 +153,69 @@ def class_history(training_class: TrainingClass, *, limit: int = 60) -> list[dic
     enrollment_ids = list(training_class.enrollments.values_list("pk", flat=True))
     entries = []
     sources = [
-        ("Danh sách lớp", Enrollment.history.filter(training_class_id=training_class.pk)),
-        ("Điểm danh", Attendance.history.filter(enrollment_id__in=enrollment_ids)),
-        ("Giấy chứng nhận", Certificate.history.filter(enrollment_id__in=enrollment_ids)),
-        ("Ghi nhận tiến độ", ProgressOverride.history.filter(enrollment_id__in=enrollment_ids)),
-        ("Hồ sơ nộp thật", RealSubmission.history.filter(enrollment_id__in=enrollment_ids)),
+        (
+            "roster",
+            _("Class list"),
+            Enrollment.history.filter(training_class_id=training_class.pk),
+        ),
+        (
+            "attendance",
+            _("Attendance"),
+            Attendance.history.filter(enrollment_id__in=enrollment_ids),
+        ),
+        (
+            "certificate",
+            _("Certificate"),
+            Certificate.history.filter(enrollment_id__in=enrollment_ids),
+        ),
+        (
+            "override",
+            _("Progress recorded by hand"),
+            ProgressOverride.history.filter(enrollment_id__in=enrollment_ids),
+        ),
+        (
+            "submission",
+            _("Real application"),
+            RealSubmission.history.filter(enrollment_id__in=enrollment_ids),
+        ),
     ]
     names = dict(training_class.enrollments.values_list("pk", "display_name"))
-    kinds = {"+": "Thêm", "~": "Sửa", "-": "Xóa"}
-    for label, queryset in sources:
+    kinds = {"+": _("Added"), "~": _("Changed"), "-": _("Deleted")}
+    for source, label, queryset in sources:
         for row in queryset.select_related("history_user").order_by("-history_date")[:limit]:
             who = names.get(getattr(row, "enrollment_id", None) or getattr(row, "id", None), "")
-            if label == "Danh sách lớp":
-                who = row.display_name or "(đã xóa dữ liệu)"
+            if source == "roster":
+                who = row.display_name or _("(data erased)")
             entries.append(
                 {
                     "when": row.history_date,
                     "what": label,
                     "change": kinds.get(row.history_type, row.history_type),
                     "about": who,
-                    "detail": _history_detail(label, row),
-                    "by": row.history_user.get_username() if row.history_user else "hệ thống",
+                    "detail": _history_detail(source, row),
+                    "by": row.history_user.get_username() if row.history_user else _("system"),
                 }
             )
     entries.sort(key=lambda e: e["when"], reverse=True)
     return entries[:limit]
 
 
-def _history_detail(label: str, row: Any) -> str:
-    if label == "Điểm danh":
-        return "có mặt" if row.present else "vắng"
-    if label == "Giấy chứng nhận":
-        return f"{row.code}" + (f" – thu hồi: {row.revoked_reason}" if row.revoked_at else "")
-    if label == "Ghi nhận tiến độ":
-        return f"{'xong' if row.done else 'chưa xong'} – {row.reason}"
-    if label == "Hồ sơ nộp thật":
-        return row.procedure_title + (" – đã xác nhận" if row.confirmed_at else "")
+def _history_detail(source: str, row: Any) -> str:
+    if source == "attendance":
+        return _("present") if row.present else _("absent")
+    if source == "certificate":
+        if row.revoked_at:
+            return _("%(code)s – revoked: %(reason)s") % {
+                "code": row.code,
+                "reason": row.revoked_reason,
+            }
+        return f"{row.code}"
+    if source == "override":
+        if row.done:
+            return _("done – %(reason)s") % {"reason": row.reason}
+        return _("not done – %(reason)s") % {"reason": row.reason}
+    if source == "submission":
+        if row.confirmed_at:
+            return _("%(procedure)s – confirmed") % {"procedure": row.procedure_title}
+        return row.procedure_title
     return ""

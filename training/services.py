@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from home.hashers import LIGHT_HASHER
 from home.roles import LEARNER
@@ -51,9 +52,11 @@ def class_open(
     audience: str,
     course: CoursePage | None = None,
 ) -> TrainingClass:
-    name = limited_text(name, field="name", label="Tên lớp", max_length=150)
+    name = limited_text(name, field="name", label=_("Class name"), max_length=150)
     if not name:
-        raise TrainingError("name", "Hãy đặt tên lớp, ví dụ “Lớp dịch vụ công thôn 3”.")
+        raise TrainingError(
+            "name", _("Give the class a name, for example “Village 3 public services class”.")
+        )
     province = commune.province()
     if (
         province.trainer_certificate_required
@@ -62,10 +65,13 @@ def class_open(
     ):
         raise TrainingError(
             "commune",
-            f"{province.name} yêu cầu tập huấn viên có Giấy chứng nhận tập huấn viên trước khi "
-            "mở lớp. Hãy học xong khóa “Tập huấn viên cộng đồng” để được cấp.",
+            _(
+                "%(province)s requires trainers to hold a trainer certificate before they open "
+                "a class. Finish the course “Community trainer” to be awarded one."
+            )
+            % {"province": province.name},
         )
-    for _ in range(10):
+    for _attempt in range(10):
         try:
             with transaction.atomic():
                 return TrainingClass.objects.create(
@@ -136,8 +142,10 @@ def _join_repeat(
     if enrollment.created_at < now - JOIN_REPEAT_WINDOW:
         raise TrainingError(
             "code",
-            "Bạn đã vào lớp này rồi. Hãy đăng nhập bằng tên đăng nhập và mật khẩu đã ghi lại, "
-            "hoặc nhờ tập huấn viên in lại thẻ đăng nhập.",
+            _(
+                "You have already joined this class. Log in with the username and password you "
+                "wrote down, or ask the trainer to print your log-in card again."
+            ),
         )
     password, password_hash = card or _card_password()
     learner = enrollment.learner
@@ -164,18 +172,27 @@ def class_join(
     training_class = TrainingClass.objects.filter(join_code=normalise_code(code)).first()
     if training_class is None:
         raise TrainingError(
-            "code", "Mã lớp không đúng. Hãy nhìn lại mã trên màn chiếu: 6 ký tự, ví dụ K7M2QD."
+            "code",
+            _(
+                "The class code is not right. Look at the code on the screen again: 6 "
+                "characters, for example K7M2QD."
+            ),
         )
     if not training_class.is_open:
-        raise TrainingError("code", "Lớp này đã ngừng nhận học viên. Hãy hỏi tập huấn viên.")
+        raise TrainingError("code", _("This class no longer takes new learners. Ask the trainer."))
     display_name = limited_text(
-        display_name, field="display_name", label="Họ và tên", max_length=100
+        display_name, field="display_name", label=_("Full name"), max_length=100
     ) or (user.get_full_name()[:100] if user else "")
     if not display_name:
-        raise TrainingError("display_name", "Hãy ghi họ và tên để tập huấn viên nhận ra bạn.")
+        raise TrainingError(
+            "display_name", _("Write your full name so that the trainer knows who you are.")
+        )
     year = _birth_year(birth_year)
     if not consent:
-        raise TrainingError("consent", "Hãy đánh dấu đồng ý để lớp lưu tên và tiến độ học của bạn.")
+        raise TrainingError(
+            "consent",
+            _("Tick the box to agree that the class keeps your name and learning progress."),
+        )
     token = token if JOIN_TOKEN.fullmatch(token or "") else ""
     if token:
         repeat = _join_repeat(
@@ -225,9 +242,11 @@ def _birth_year(value: int | str | None) -> int | None:
     try:
         year = int(str(value).strip())
     except ValueError:
-        raise TrainingError("birth_year", "Năm sinh gõ 4 chữ số, ví dụ 1958.") from None
-    if not 1900 <= year <= 2020:
-        raise TrainingError("birth_year", "Năm sinh gõ 4 chữ số, ví dụ 1958.")
+        year = None
+    if year is None or not 1900 <= year <= 2020:
+        raise TrainingError(
+            "birth_year", _("Type the year of birth in 4 digits, for example 1958.")
+        )
     return year
 
 
@@ -242,15 +261,15 @@ def roster_add(
     """The trainer types a learner in; returns (enrollment, username, password) for the
     printed log-in card. The learner's consent is taken in person by the trainer."""
     display_name = limited_text(
-        display_name, field="display_name", label="Họ và tên", max_length=100
+        display_name, field="display_name", label=_("Full name"), max_length=100
     )
     if not display_name:
-        raise TrainingError("display_name", "Hãy ghi họ và tên học viên.")
+        raise TrainingError("display_name", _("Write the learner’s full name."))
     year = _birth_year(birth_year)
     phone = "".join((phone or "").split())
     if phone and not (phone.isdigit() and len(phone) == 10 and phone.startswith("0")):
         raise TrainingError(
-            "phone", "Số điện thoại có 10 chữ số, bắt đầu bằng 0 (có thể bỏ trống)."
+            "phone", _("A phone number has 10 digits and starts with 0 (it may be left empty).")
         )
     password, password_hash = _card_password()
     with transaction.atomic():
@@ -283,15 +302,15 @@ def session_add(
     place: str,
     device_notes: str = "",
 ) -> ClassSession:
-    place = limited_text(place, field="place", label="Địa điểm", max_length=200)
+    place = limited_text(place, field="place", label=_("Place"), max_length=200)
     if not place:
-        raise TrainingError("place", "Hãy ghi địa điểm, ví dụ “Hội trường thôn 3”.")
+        raise TrainingError("place", _("Write the place, for example “Village 3 meeting hall”."))
     return ClassSession.objects.create(
         training_class=training_class,
         starts_at=starts_at,
         place=place,
         device_notes=limited_text(
-            device_notes, field="device_notes", label="Thiết bị", max_length=250
+            device_notes, field="device_notes", label=_("Equipment"), max_length=250
         ),
     )
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -39,7 +41,7 @@ register_permission_policy(Certificate, ReadOnlyPolicy(Certificate))
 class AdministrativeUnitViewSet(SnippetViewSet):
     model = AdministrativeUnit
     icon = "site"
-    menu_label = "Đơn vị hành chính"
+    menu_label = _("Administrative units")
     list_display = ["name", "level", "parent"]
     list_filter = ["level"]
     search_fields = ["name"]
@@ -48,7 +50,7 @@ class AdministrativeUnitViewSet(SnippetViewSet):
 class OrganisingUnitViewSet(SnippetViewSet):
     model = OrganisingUnit
     icon = "group"
-    menu_label = "Đơn vị tổ chức lớp"
+    menu_label = _("Class organising units")
     list_display = ["name", "kind", "unit"]
     list_filter = ["kind"]
 
@@ -56,7 +58,7 @@ class OrganisingUnitViewSet(SnippetViewSet):
 class TrainingClassViewSet(SnippetViewSet):
     model = TrainingClass
     icon = "user"
-    menu_label = "Lớp học"
+    menu_label = _("Classes")
     list_display = ["name", "organiser", "commune", "trainer", "join_code"]
     inspect_view_enabled = True
 
@@ -67,14 +69,14 @@ class ManagerScopeViewSet(SnippetViewSet):
 
     model = ManagerScope
     icon = "key"
-    menu_label = "Phạm vi quản lý"
+    menu_label = _("Management scopes")
     list_display = ["user", "unit"]
 
 
 class CertificateViewSet(SnippetViewSet):
     model = Certificate
     icon = "doc-full"
-    menu_label = "Giấy chứng nhận"
+    menu_label = _("Certificates")
     list_display = ["code", "kind", "holder_name", "course_title", "issued_at", "revoked_at"]
     list_filter = ["kind"]
     search_fields = ["code", "holder_name"]
@@ -90,7 +92,7 @@ class TrainingViewSetGroup(SnippetViewSetGroup):
         CertificateViewSet,
     )
     menu_icon = "group"
-    menu_label = "Lớp học"
+    menu_label = _("Classes")
     menu_name = "training"
 
 

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from home.errors import too_many_requests
@@ -174,7 +175,9 @@ def class_detail(request, class_id):
     # segno draws the SVG from our own URL and code only: no user text goes into it.
     qr_svg = mark_safe(  # noqa: S308
         segno.make(_join_url(request, training_class), error="m").svg_inline(
-            scale=6, dark="#111", title=f"Mã QR vào lớp {training_class.join_code}"
+            scale=6,
+            dark="#111",
+            title=_("QR code to join the class %(code)s") % {"code": training_class.join_code},
         )
     )
     return TemplateResponse(
@@ -230,6 +233,7 @@ def login_cards(request, class_id):
             "training_class": training_class,
             "cards": cards,
             "refused": refused,
+            "refused_names": ", ".join(enrollment.display_name for enrollment in refused),
             "error": error,
         },
     )
