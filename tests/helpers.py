@@ -23,7 +23,7 @@ from sandbox.models import DossierStatus, ExerciseAttempt, PracticeDossier, Prac
 from sandbox.services import attachments, desk, dossiers, payments
 from sandbox.services.events import practice_event_record
 from tests.factories import DraftDossierFactory, step
-from training import services as training_services
+from training.services import classes as training_services
 
 # --- tutorials -------------------------------------------------------------------------
 

@@ -132,7 +132,7 @@ def _progress_write(board_class, *, finish=False):
     from sandbox.models import Exercise, ExerciseAttempt, PracticeEvent
     from training.activities import course_activities
     from training.models import ActivitySummary
-    from training.progress import practice_progress_record
+    from training.services.progress import practice_progress_record
 
     slugs = [a.exercise_slug for a in course_activities(board_class.course) if a.exercise_slug]
     slug = slugs[0] if slugs else "tao-tai-khoan"

@@ -28,7 +28,7 @@ from . import permissions
 from .activities import lesson_questions
 from .errors import TrainingError
 from .models import Enrollment, OrganisingUnit, TrainingClass
-from .services import JOIN_TOKEN
+from .services.classes import JOIN_TOKEN
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User

@@ -11,7 +11,7 @@ from django.dispatch import receiver
 from courses.signals import video_segments_recorded
 from sandbox.signals import practice_event_recorded
 
-from .progress import practice_progress_record, video_progress_record
+from .services.progress import practice_progress_record, video_progress_record
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User

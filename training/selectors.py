@@ -14,7 +14,7 @@ from sandbox.errors import STEPS
 
 from .activities import completion_rule, course_activities
 from .models import ActivitySummary, Certificate, Enrollment, TrainingClass
-from .progress import FREE_PRACTICE_KEY
+from .services.progress import FREE_PRACTICE_KEY
 
 # A learner idle on a step for longer than this has left, not got stuck.
 STUCK_WINDOW = datetime.timedelta(minutes=90)

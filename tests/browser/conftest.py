@@ -89,3 +89,27 @@ def requests_settle_before_the_database_is_emptied(request):
     deadline = time.monotonic() + 5
     while pending and context.pages and time.monotonic() < deadline:
         context.pages[0].wait_for_timeout(50)  # lets Playwright deliver the events
+
+
+@pytest.fixture
+def tutorial(catalogue, settings):
+    """A rendered two-step tutorial of Đăng ký khai sinh: a 3-s title card and two 6-s
+    steps captioned "Bấm Đăng nhập" and "Bấm Nộp hồ sơ" (silent or narrated)."""
+    from courses.models import TutorialRender
+    from tests.factories import ProcedurePageFactory
+    from tests.helpers import step_with, wagtail_image
+
+    settings.TUTORIAL_RENDER_ON_PUBLISH = True
+    page = ProcedurePageFactory(
+        parent=catalogue,
+        slug="dang-ky-khai-sinh",
+        title="Đăng ký khai sinh",
+        steps=[
+            step_with("Đăng nhập", wagtail_image("w1", (200, 220, 240)), "Bấm Đăng nhập"),
+            step_with("Nộp hồ sơ", wagtail_image("w2", (240, 220, 200)), "Bấm Nộp hồ sơ"),
+        ],
+    )
+    page.save_revision().publish()  # autocommit: the eager render runs here
+    render = TutorialRender.objects.get(procedure=page, step_key="")
+    assert render.status == "done"
+    return render

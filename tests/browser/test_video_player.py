@@ -3,33 +3,13 @@ reaches the server."""
 
 import pytest
 
-from courses.models.renders import TutorialRender, VideoWatchLog
-from tests.factories import ProcedurePageFactory
-from tests.helpers import step_with, wagtail_image
+from courses.models.renders import VideoWatchLog
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def rendered_procedure(catalogue, settings):
-    settings.TUTORIAL_RENDER_ON_PUBLISH = True
-    page = ProcedurePageFactory(
-        parent=catalogue,
-        slug="dang-ky-khai-sinh",
-        title="Đăng ký khai sinh",
-        steps=[
-            step_with("Đăng nhập", wagtail_image("v1", (200, 220, 240)), "Bấm Đăng nhập"),
-            step_with("Nộp hồ sơ", wagtail_image("v2", (240, 220, 200)), "Bấm Nộp hồ sơ"),
-        ],
-    )
-    page.save_revision().publish()  # autocommit: the eager render runs here
-    tutorial = TutorialRender.objects.get(procedure=page, step_key="")
-    assert tutorial.status == "done"
-    return tutorial
-
-
 def test_the_360p_video_plays_with_captions_and_reports_what_was_watched(
-    page, live_server, rendered_procedure
+    page, live_server, tutorial
 ):
     page.goto(live_server.url + "/thu-tuc/dang-ky-khai-sinh/")
     video = page.locator("figure.player video").first
@@ -57,7 +37,7 @@ def test_the_360p_video_plays_with_captions_and_reports_what_was_watched(
     assert state["cues"] >= 3
     watched = []
     for _ in range(30):
-        watched = list(VideoWatchLog.objects.filter(render=rendered_procedure))
+        watched = list(VideoWatchLog.objects.filter(render=tutorial))
         if watched:
             break
         page.wait_for_timeout(200)

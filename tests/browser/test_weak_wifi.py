@@ -10,31 +10,10 @@ import pytest
 from courses.models import ProcedurePage
 from courses.models.renders import TutorialRender, VideoWatchLog
 from courses.services import tutorial_renders_request
-from tests.factories import ProcedurePageFactory
-from tests.helpers import step_with, wagtail_image
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 QUEUED = "Object.keys(localStorage).filter(k => k.startsWith('cds-da-xem:'))"
-
-
-@pytest.fixture
-def tutorial(catalogue, settings):
-    """A rendered two-step tutorial: a 3-s title card and two 6-s steps (silent or not)."""
-    settings.TUTORIAL_RENDER_ON_PUBLISH = True
-    page = ProcedurePageFactory(
-        parent=catalogue,
-        slug="dang-ky-khai-sinh",
-        title="Đăng ký khai sinh",
-        steps=[
-            step_with("Đăng nhập", wagtail_image("w1", (200, 220, 240)), "Bấm Đăng nhập"),
-            step_with("Nộp hồ sơ", wagtail_image("w2", (240, 220, 200)), "Bấm Nộp hồ sơ"),
-        ],
-    )
-    page.save_revision().publish()  # autocommit: the eager render runs here
-    render = TutorialRender.objects.get(procedure=page, step_key="")
-    assert render.status == "done"
-    return render
 
 
 @pytest.fixture

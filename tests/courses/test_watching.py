@@ -97,9 +97,9 @@ def test_an_honest_learner_gets_the_credit(client, tutorial, training_class_with
 
 @pytest.fixture
 def training_class_with_video(procedure, django_user_model):  # noqa: F811
-    from training import services
     from training.demo import training_demo_seed
     from training.models import AdministrativeUnit, OrganisingUnit
+    from training.services import classes as services
 
     training_demo_seed()
     trainer = django_user_model.objects.create_user("taphuan", password="x")

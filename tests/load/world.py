@@ -12,7 +12,7 @@ from courses.models import CoursePage, ProcedurePage
 from courses.models.renders import TutorialRender
 from courses.services import tutorial_renders_request
 from training.models import AdministrativeUnit, OrganisingUnit, TrainingClass
-from training.services import class_open
+from training.services.classes import class_open
 
 PROCEDURE_SLUG = "dang-ky-khai-sinh"
 

@@ -23,13 +23,14 @@ from tests.factories import (
     UserFactory,
 )
 from tests.helpers import OFFICER, QUESTIONS, dossier_walk, seed_khai_sinh
-from training import progress, services
 from training.activities import course_activities
 from training.models import (
     AdministrativeUnit,
     Certificate,
     OrganisingUnit,
 )
+from training.services import classes as services
+from training.services import progress
 
 SIDES = ("1", "2")
 

@@ -14,9 +14,9 @@ from tests.factories import (
     user_with,
 )
 from tests.helpers import QUESTIONS, join
-from training import services
 from training.demo import training_demo_seed
 from training.models import AdministrativeUnit, OrganisingUnit
+from training.services import classes as services
 
 
 @pytest.fixture

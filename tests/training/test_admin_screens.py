@@ -35,7 +35,7 @@ def test_classes_are_read_only_in_the_admin(admin_client, training_class):
 
 
 def test_certificates_are_read_only_in_the_admin(admin_client, training_class):
-    from training.certificates import certificate_issue
+    from training.services.certificates import certificate_issue
 
     certificate = certificate_issue(enrollment=join(training_class))
     base = "/admin/snippets/training/certificate/"

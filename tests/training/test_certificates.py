@@ -12,9 +12,6 @@ from home import roles
 from sandbox.models import PracticeEvent
 from tests.factories import user_with
 from tests.helpers import join, practise
-from training import services
-from training.certificates import certificate_issue
-from training.erasure import ErasureRefused, learner_erase
 from training.models import (
     ActivitySummary,
     Certificate,
@@ -23,6 +20,9 @@ from training.models import (
     ProgressEvent,
 )
 from training.reports import unit_report
+from training.services import classes as services
+from training.services.certificates import certificate_issue
+from training.services.erasure import ErasureRefused, learner_erase
 
 pytestmark = pytest.mark.django_db
 

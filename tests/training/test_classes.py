@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from home import roles
 from tests.factories import user_with
-from training import services
 from training.demo import training_demo_seed
 from training.models import AdministrativeUnit, Attendance, Enrollment, OrganisingUnit
+from training.services import classes as services
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,6 @@ import pytest
 from django.utils import timezone
 
 from tests.helpers import join, lesson_id
-from training import services
 from training.models import (
     AdministrativeUnit,
     Attendance,
@@ -18,6 +17,7 @@ from training.models import (
     RealSubmission,
     TrainingClass,
 )
+from training.services import classes as services
 
 pytestmark = pytest.mark.django_db
 
@@ -191,7 +191,7 @@ def test_a_quiz_answer_the_page_never_offered_counts_nothing(client, enrollment,
 
 
 def test_a_revocation_without_a_reason_keeps_the_certificate(client, trainer, enrollment):
-    from training.certificates import certificate_issue
+    from training.services.certificates import certificate_issue
 
     certificate = certificate_issue(enrollment=enrollment)
     client.force_login(trainer)

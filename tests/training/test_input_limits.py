@@ -9,9 +9,10 @@ import pytest
 from django.utils import timezone
 
 from tests.helpers import join
-from training import progress, services
-from training.certificates import certificate_issue, certificate_revoke
 from training.models import ClassSession, Enrollment, ProgressOverride, RealSubmission
+from training.services import classes as services
+from training.services import progress
+from training.services.certificates import certificate_issue, certificate_revoke
 
 pytestmark = pytest.mark.django_db
 

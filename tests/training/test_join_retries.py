@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password
 
 from home import roles
-from training import services
 from training.models import Enrollment
+from training.services import classes as services
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,10 @@ from django.utils import timezone
 from courses.models.renders import TutorialRender
 from courses.services import video_watch_record
 from tests.helpers import join, lesson_id, practise
-from training import progress
 from training.activities import completion_rule, course_activities
 from training.models import ActivitySummary, Certificate, EnrollmentProgress, ProgressEvent
 from training.selectors import class_board
+from training.services import progress
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,9 @@ from openpyxl import load_workbook
 from home import roles
 from tests.factories import ManagerScopeFactory, user_with
 from tests.helpers import join, lesson_id, practise
-from training import progress
 from training.models import AdministrativeUnit, PracticeErrorTally
 from training.reports import display
+from training.services import progress
 
 pytestmark = pytest.mark.django_db
 
@@ -185,7 +185,7 @@ def test_an_organisers_report_shows_a_manager_only_classes_in_scope(
 ):
     """A youth union of commune 1 also runs a class in commune 2: commune 1's manager
     sees the union's report without that class or its figures."""
-    from training import services
+    from training.services import classes as services
 
     province = busy_class.commune.province()
     other_commune = AdministrativeUnit.objects.create(name="Xã Khác", level="xa", parent=province)

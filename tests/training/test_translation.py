@@ -9,9 +9,9 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from training import services
 from training.activities import completion_rule
 from training.errors import TrainingError
+from training.services import classes as services
 
 TEMPLATES = Path(settings.SITE_DIR) / "templates" / "training"
 VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)

@@ -26,7 +26,7 @@ from ..models import (
     ProgressEvent,
     TrainingClass,
 )
-from ..progress import FREE_PRACTICE_KEY
+from ..services.progress import FREE_PRACTICE_KEY
 from .data import (
     COMPLETED_SHARE,
     FALLBACK_ACTIVITIES,

@@ -9,7 +9,7 @@ from sandbox.errors import MESSAGES as ERROR_MESSAGES
 from sandbox.errors import STEPS
 
 from ..models import TrainingClass
-from ..progress import FREE_PRACTICE_KEY
+from ..services.progress import FREE_PRACTICE_KEY
 
 SYNTHETIC_PROVINCE = "Tỉnh Tổng hợp (dữ liệu giả)"
 USERNAME_PREFIX = "synth_"

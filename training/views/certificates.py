@@ -8,10 +8,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from .. import permissions
-from ..certificates import certificate_pdf, certificate_revoke
 from ..errors import TrainingError
 from ..forms import CertificateRevokeForm, form_error
 from ..models import Certificate
+from ..services.certificates import certificate_pdf, certificate_revoke
 
 
 def verify_url(request, certificate):

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from home.errors import too_many_requests
 from home.throttle import count_failure, over_limit, throttle
 
-from .. import permissions, services
+from .. import permissions
 from ..activities import completion_rule
 from ..forms import (
     AttendanceForm,
@@ -35,6 +35,7 @@ from ..forms import (
 )
 from ..models import TrainingClass
 from ..selectors import class_board, class_history
+from ..services import classes as services
 
 can_train = permissions.can_train
 

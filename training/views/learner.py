@@ -8,12 +8,12 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from .. import progress as progress_services
 from ..activities import completion_rule, course_activities, lesson_questions
-from ..erasure import ErasureRefused, learner_erase
 from ..errors import TrainingError
 from ..forms import EraseConfirmForm, QuizForm, RealSubmissionForm, form_error
 from ..models import Certificate, Enrollment
+from ..services import progress as progress_services
+from ..services.erasure import ErasureRefused, learner_erase
 
 
 def _own_enrollment(request, enrollment_id):

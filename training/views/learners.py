@@ -8,12 +8,12 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from .. import permissions
-from .. import progress as progress_services
 from ..activities import course_activities
-from ..erasure import ErasureRefused, learner_erase
 from ..errors import TrainingError
 from ..forms import EraseConfirmForm, ProgressOverrideForm, form_error
 from ..models import Enrollment, RealSubmission
+from ..services import progress as progress_services
+from ..services.erasure import ErasureRefused, learner_erase
 
 
 def _enrollment(request, class_id, enrollment_id, *, change=False):

@@ -17,9 +17,8 @@ from django.utils.translation import gettext as _
 from home.hashers import LIGHT_HASHER
 from home.roles import LEARNER
 
-from .certificates import holds_trainer_certificate
-from .errors import TrainingError, limited_text
-from .models import (
+from ..errors import TrainingError, limited_text
+from ..models import (
     JOIN_CODE_LETTERS,
     Attendance,
     ClassSession,
@@ -28,6 +27,7 @@ from .models import (
     TrainingClass,
     new_join_code,
 )
+from .certificates import holds_trainer_certificate
 from .progress import attendance_progress_record, enrollment_progress_refresh
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from courses.models import CoursePage
 
-    from .models import AdministrativeUnit, OrganisingUnit
+    from ..models import AdministrativeUnit, OrganisingUnit
 
 CARD_PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 - an alphabet, not a secret
 # The join form's hidden token; a repeat of it within this window is the same join.

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import ActivitySummary, Certificate, Enrollment
-from .permissions import is_plain_learner
+from ..models import ActivitySummary, Certificate, Enrollment
+from ..permissions import is_plain_learner
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User

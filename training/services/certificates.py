@@ -22,13 +22,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .errors import TrainingError, limited_text
-from .models import Certificate, TrainingClass
+from ..errors import TrainingError, limited_text
+from ..models import Certificate, TrainingClass
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
 
-    from .models import Enrollment
+    from ..models import Enrollment
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 KIND_BY_AUDIENCE = {

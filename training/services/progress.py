@@ -13,10 +13,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .activities import VIDEO_WATCHED_SHARE, Activity, course_activities, lesson_questions
-from .certificates import certificate_issue
-from .errors import TrainingError, limited_text
-from .models import (
+from ..activities import VIDEO_WATCHED_SHARE, Activity, course_activities, lesson_questions
+from ..errors import TrainingError, limited_text
+from ..models import (
     ActivitySummary,
     Enrollment,
     EnrollmentProgress,
@@ -24,6 +23,7 @@ from .models import (
     ProgressEvent,
     ProgressOverride,
 )
+from .certificates import certificate_issue
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from courses.models.renders import TutorialRender
     from sandbox.models import PracticeEvent
 
-    from .models import Attendance, RealSubmission
+    from ..models import Attendance, RealSubmission
 
 FREE_PRACTICE_KEY = "practice:tu-do"
 
@@ -400,7 +400,7 @@ def real_submission_record(
     today: datetime.date,
 ) -> RealSubmission:
     """The learner says they submitted a real dossier online on their own."""
-    from .models import RealSubmission
+    from ..models import RealSubmission
 
     procedure_title = limited_text(
         procedure_title, field="procedure_title", label=_("Procedure name"), max_length=200
