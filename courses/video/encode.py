@@ -116,55 +116,20 @@ def _render(steps, out_dir, *, tutorial, heights, fps, name, narrate, title_fram
             list(zip(p.sentence_starts, p.sentences, strict=True)) if s.instruction.strip() else []
             for s, p in zip(steps, prepared, strict=True)
         ]
-        if any(p.shots for p in prepared):
-            renditions, poster = _render_captured(
-                prepared,
-                tutorial,
-                out_dir,
-                heights,
-                fps,
-                name,
-                title_frames,
-                count,
-                audio_path,
-                written,
-                timings,
-            )
-            timings["total"] = time.perf_counter() - started
-            return RenderOutput(
-                renditions=renditions,
-                poster_path=str(poster),
-                captions_vtt=captions.captions_vtt(steps, durations, title_s, tutorial, sentences),
-                chapters_vtt=captions.chapters_vtt(steps, durations, title_s, tutorial),
-                step_durations=durations,
-                timings=timings,
-                shot_schedule=[list(p.shot_frames) if p.shots else [] for p in prepared],
-            )
-        painter = Painter(prepared, tutorial, fps, count=count)
-        try:
-            # Queue every still now: the painter thread draws step k+1 while ffmpeg
-            # encodes step k, so Pillow's time mostly hides behind the encoder's.
-            for height in heights:
-                painter.queue(height, title=bool(title_frames))
-            poster_job = painter.poster()
-            renditions = {}
-            for height in heights:
-                label = f"{height}p"
-                path = out_dir / f"{name}-{label}.mp4"
-                t0 = time.perf_counter()
-                _encode(painter, height, title_frames, audio_path, path, written)
-                timings[f"encode_{label}"] = time.perf_counter() - t0
-                renditions[label] = _read_back(label, path)
-            t0 = time.perf_counter()
-            poster = out_dir / f"{name}-poster.jpg"
-            _write_poster(poster_job.result(), poster, written)
-            timings["poster"] = time.perf_counter() - t0
-        except BaseException:
-            painter.shutdown(cancel=True)
-            for path in written:
-                path.unlink(missing_ok=True)
-            raise
-        painter.shutdown()
+        render = _render_captured if any(p.shots for p in prepared) else _render_illustrated
+        renditions, poster = render(
+            prepared,
+            tutorial,
+            out_dir,
+            heights,
+            fps,
+            name,
+            title_frames,
+            count,
+            audio_path,
+            written,
+            timings,
+        )
     timings["total"] = time.perf_counter() - started
     return RenderOutput(
         renditions=renditions,
@@ -173,7 +138,53 @@ def _render(steps, out_dir, *, tutorial, heights, fps, name, narrate, title_fram
         chapters_vtt=captions.chapters_vtt(steps, durations, title_s, tutorial),
         step_durations=durations,
         timings=timings,
+        # Which frames show which captured shot: the OCR checks read it (none if drawn).
+        shot_schedule=[list(p.shot_frames) if p.shots else [] for p in prepared]
+        if render is _render_captured
+        else [],
     )
+
+
+def _render_illustrated(
+    prepared,
+    tutorial,
+    out_dir,
+    heights,
+    fps,
+    name,
+    title_frames,
+    count,
+    audio_path,
+    written,
+    timings,
+):
+    """The drawn screens (painter.py): one rendition per height, then the poster."""
+    painter = Painter(prepared, tutorial, fps, count=count)
+    try:
+        # Queue every still now: the painter thread draws step k+1 while ffmpeg
+        # encodes step k, so Pillow's time mostly hides behind the encoder's.
+        for height in heights:
+            painter.queue(height, title=bool(title_frames))
+        poster_job = painter.poster()
+        renditions = {}
+        for height in heights:
+            label = f"{height}p"
+            path = out_dir / f"{name}-{label}.mp4"
+            t0 = time.perf_counter()
+            _encode(painter, height, title_frames, audio_path, path, written)
+            timings[f"encode_{label}"] = time.perf_counter() - t0
+            renditions[label] = _read_back(label, path)
+        t0 = time.perf_counter()
+        poster = out_dir / f"{name}-poster.jpg"
+        _write_poster(poster_job.result(), poster, written)
+        timings["poster"] = time.perf_counter() - t0
+    except BaseException:
+        painter.shutdown(cancel=True)
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    painter.shutdown()
+    return renditions, poster
 
 
 def _render_captured(
