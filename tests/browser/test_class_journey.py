@@ -8,38 +8,25 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from courses.models.renders import TutorialRender
 from home import roles
 from tests.browser.helpers import assert_fits_phone, shot
 from tests.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
-    ProcedurePageFactory,
     user_with,
 )
-from tests.helpers import step_with, wagtail_image
 from training.demo import training_demo_seed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def class_world(catalogue, home_page, settings, django_user_model):
+def class_world(tutorial, home_page, django_user_model):
+    """The rendered khai sinh tutorial (tests/browser/conftest.py) in a course."""
     from sandbox.demo.loader import sandbox_demo_seed
     from sandbox.models import Exercise
 
-    settings.TUTORIAL_RENDER_ON_PUBLISH = True
-    procedure = ProcedurePageFactory(
-        parent=catalogue,
-        slug="dang-ky-khai-sinh",
-        title="Đăng ký khai sinh",
-        steps=[
-            step_with("Đăng nhập", wagtail_image("j1", (200, 220, 240)), "Bấm Đăng nhập"),
-            step_with("Nộp hồ sơ", wagtail_image("j2", (240, 220, 200)), "Bấm Nộp hồ sơ"),
-        ],
-    )
-    procedure.save_revision().publish()  # the eager render runs here
-    assert TutorialRender.objects.get(procedure=procedure, step_key="").status == "done"
+    procedure = tutorial.procedure
     sandbox_demo_seed()
     CoursePageFactory(
         parent=CourseIndexPageFactory(parent=home_page),
