@@ -311,3 +311,32 @@ def ago(minutes):
 
 def uid():
     return uuid.uuid4().hex[:8]
+
+
+def practice_logged_in(ctx, minutes_ago, step="vneid"):
+    """The practice portal's log-in ``minutes_ago``, as the sandbox records it (the event
+    that completes the log-in step). Returns the moment."""
+    event = practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step=step)
+    moment = event.created_at - datetime.timedelta(minutes=minutes_ago)
+    PracticeEvent.objects.filter(pk=event.pk).update(created_at=moment)
+    return moment
+
+
+def practice_submitted(user, minutes, code=None):
+    """A learner logs in to the practice portal and submits a dossier ``minutes`` later,
+    as the sandbox's events tell it (no dossier is made: the 5-minute figure reads only
+    the events). What they did before moves an hour back, into an earlier session."""
+    ctx = PracticeContext(owner_key=f"u{user.pk}", user=user, mode="practice")
+    for event in PracticeEvent.objects.filter(owner_key=ctx.owner_key):
+        PracticeEvent.objects.filter(pk=event.pk).update(
+            created_at=event.created_at - datetime.timedelta(hours=1)
+        )
+    practice_logged_in(ctx, minutes)
+    code = code or f"G01.99-{uuid.uuid4().hex[:6]}"
+    practice_event_record(
+        ctx=ctx,
+        kind=PracticeEvent.Kind.STEP_COMPLETED,
+        step="review",
+        data={"code": code, "procedure": "Đăng ký khai sinh"},
+    )
+    return code

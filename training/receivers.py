@@ -12,6 +12,7 @@ from courses.signals import video_segments_recorded
 from sandbox.signals import practice_event_recorded
 
 from .services.progress import practice_progress_record, video_progress_record
+from .services.timing import submission_time_record
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -34,3 +35,4 @@ def on_video_segments(
 @receiver(practice_event_recorded, dispatch_uid="training_practice_progress")
 def on_practice_event(sender: object, event: PracticeEvent, **kwargs: Any) -> None:
     practice_progress_record(event=event)
+    submission_time_record(event=event)

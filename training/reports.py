@@ -8,23 +8,20 @@ write), so a province report never scans the event log.
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from home.text import vn_number
 from sandbox.errors import MESSAGES as ERROR_MESSAGES
 from sandbox.errors import STEPS
 
+from . import timing_figures
 from .models import (
     AdministrativeUnit,
     Enrollment,
@@ -32,6 +29,7 @@ from .models import (
     PracticeErrorTally,
     TrainingClass,
 )
+from .report_tables import Report, Table
 
 ACTIVE_DAYS = 30
 COUNTS = ("enrolled", "attended", "active", "completed", "practised", "submitted")
@@ -49,40 +47,6 @@ def figure_columns() -> list[tuple[str, str]]:
         ("practised", _("Practised on their own")),
         ("submitted", _("Submitted a real application")),
     ]
-
-
-@dataclass
-class Table:
-    key: str
-    title: str
-    columns: list  # [(key, label)]
-    rows: list = field(default_factory=list)  # [{key: value}]
-    total: dict | None = None
-    chart: str = ""  # the column drawn as bars on screen
-
-    def cell_rows(self) -> list[list[str]]:
-        """Rows as displayed strings, total last: what the screen, CSV and XLSX show."""
-        rows = [*self.rows, *([self.total] if self.total else [])]
-        return [[display(row.get(key)) for key, _label in self.columns] for row in rows]
-
-    def numeric_rows(self) -> list[list[Any]]:
-        rows = [*self.rows, *([self.total] if self.total else [])]
-        return [[row.get(key) for key, _label in self.columns] for row in rows]
-
-
-# What every report function returns: {"title": str, "tables": [Table, …]}.
-Report = dict[str, Any]
-
-
-def display(value: object) -> str:
-    """Vietnamese number style: 12.345 and 45,2."""
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return vn_number(value, 1)
-    if isinstance(value, int):
-        return vn_number(value)
-    return str(value)
 
 
 def commune_ids_under(unit: AdministrativeUnit) -> list[int]:
@@ -214,12 +178,20 @@ def _funnel_table(total: dict[str, Any]) -> Table:
     )
 
 
-def _report(title: str, classes: QuerySet[TrainingClass], figures_table: Table) -> Report:
+def _report(
+    title: str,
+    classes: QuerySet[TrainingClass],
+    figures_table: Table,
+    timing_table: Table,
+    *extra: Table,
+) -> Report:
     return {
         "title": title,
         "tables": [
             figures_table,
             _funnel_table(figures_table.total),
+            timing_table,
+            *extra,
             _errors_table(classes),
         ],
     }
@@ -231,26 +203,29 @@ def unit_report(unit: AdministrativeUnit, *, now: datetime.datetime) -> Report:
     classes = TrainingClass.objects.filter(commune_id__in=communes)
     enrollments = Enrollment.objects.filter(training_class__commune_id__in=communes)
     if unit.level == AdministrativeUnit.Level.COMMUNE:
-        figures, durations = _figures(enrollments, "training_class__organiser_id", now)
+        group = "training_class__organiser_id"
+        figures, durations = _figures(enrollments, group, now)
         names = OrganisingUnit.objects.in_bulk(list(figures))
         rows = [
-            {"name": str(names[pk]), "link": ("organiser", pk), **row}
+            {"name": str(names[pk]), "key": pk, "link": ("organiser", pk), **row}
             for pk, row in figures.items()
         ]
         first = _("Class organising unit")
         title = _("Results by class organising unit")
     else:
-        figures, durations = _figures(enrollments, "training_class__commune_id", now)
+        group = "training_class__commune_id"
+        figures, durations = _figures(enrollments, group, now)
         names = dict(AdministrativeUnit.objects.filter(pk__in=communes).values_list("pk", "name"))
         rows = [
-            {"name": names[pk], "link": ("unit", pk), **figures.get(pk, _empty())}
+            {"name": names[pk], "key": pk, "link": ("unit", pk), **figures.get(pk, _empty())}
             for pk in communes
         ]
         first = _("Commune, ward or special zone")
         title = _("Results by commune, ward or special zone")
     rows.sort(key=lambda r: r["name"])
     table = _figures_table("chinh", title, first, rows, durations)
-    return _report(str(unit), classes, table)
+    timing = timing_figures.timing_table(enrollments, group, rows, first)
+    return _report(str(unit), classes, table, timing)
 
 
 def organiser_report(
@@ -267,73 +242,35 @@ def organiser_report(
     enrollments = Enrollment.objects.filter(training_class__in=classes)
     figures, durations = _figures(enrollments, "training_class_id", now)
     rows = [
-        {"name": c.name, "link": ("class", c.pk), **figures.get(c.pk, _empty())}
+        {"name": c.name, "key": c.pk, "link": ("class", c.pk), **figures.get(c.pk, _empty())}
         for c in classes.order_by("name")
     ]
     table = _figures_table("chinh", _("Results by class"), _("Class"), rows, durations)
-    return _report(str(organiser), classes, table)
+    timing = timing_figures.timing_table(enrollments, "training_class_id", rows, _("Class"))
+    return _report(str(organiser), classes, table, timing)
 
 
 def class_report(training_class: TrainingClass, *, now: datetime.datetime) -> Report:
     classes = TrainingClass.objects.filter(pk=training_class.pk)
     enrollments = training_class.enrollments.all()
     figures, durations = _figures(enrollments, "training_class_id", now)
-    row = {"name": training_class.name, **figures.get(training_class.pk, _empty())}
+    row = {
+        "name": training_class.name,
+        "key": training_class.pk,
+        **figures.get(training_class.pk, _empty()),
+    }
     table = _figures_table("chinh", _("Results of the class"), _("Class"), [row], durations)
-    return _report(training_class.name, classes, table)
+    timing = timing_figures.timing_table(enrollments, "training_class_id", [row], _("Class"))
+    return _report(
+        training_class.name,
+        classes,
+        table,
+        timing,
+        timing_figures.learner_timing_table(training_class),
+    )
 
 
 def _empty() -> dict[str, Any]:
     row = dict.fromkeys(COUNTS, 0)
     _rates(row, [])
     return row
-
-
-# ---- exports -----------------------------------------------------------------------------
-
-# Text a spreadsheet would read as a formula (=HYPERLINK(…) typed as a class name, say).
-# In CSV it gets a leading apostrophe, as OWASP advises; in XLSX the cell is stored as
-# text, so it shows exactly what the screen shows and runs nothing.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _formula_like(value: object) -> bool:
-    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
-
-
-def export_text(value: object) -> object:
-    return "'" + value if _formula_like(value) else value
-
-
-def table_csv(table: Table) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([export_text(label) for _key, label in table.columns])
-    writer.writerows([[export_text(cell) for cell in row] for row in table.cell_rows()])
-    return "\ufeff" + buffer.getvalue()  # the BOM makes Excel read Vietnamese as UTF-8
-
-
-def tables_xlsx(tables: Iterable[Table]) -> bytes:
-    """One sheet per table, numbers as numbers (with the screen's rounding)."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for table in tables:
-        sheet = workbook.create_sheet(title=table.title[:31])
-        sheet.append([label for _key, label in table.columns])
-        for row in table.numeric_rows():
-            sheet.append(["–" if value is None else value for value in row])
-        for cells in sheet.iter_rows():
-            for cell in cells:
-                if _formula_like(cell.value):
-                    cell.data_type = "s"  # text, never a formula
-                elif isinstance(cell.value, float):
-                    cell.number_format = "0.0"  # 0.0 stays 0.0, as on screen
-        for column, (_key, label) in zip(sheet.columns, table.columns, strict=False):
-            sheet.column_dimensions[column[0].column_letter].width = max(
-                12, min(45, len(label) + 2)
-            )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

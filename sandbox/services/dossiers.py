@@ -418,7 +418,10 @@ def dossier_submit(
         ),
     )
     practice_event_record(
-        ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="review", data={"code": dossier.code}
+        ctx=ctx,
+        kind=PracticeEvent.Kind.STEP_COMPLETED,
+        step="review",
+        data={"code": dossier.code, "procedure": dossier.procedure_title},
     )
     if not dossier.fee_amount:
         exercise_check(ctx=ctx, trigger="submitted_and_paid", dossier=dossier)

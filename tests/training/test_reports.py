@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 
 from home import roles
 from tests.factories import ManagerScopeFactory, user_with
-from tests.helpers import join, lesson_id, practise
+from tests.helpers import join, lesson_id, practice_submitted, practise
 from training.models import AdministrativeUnit, PracticeErrorTally
-from training.reports import display
+from training.report_tables import display
 from training.services import progress
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +68,9 @@ def busy_class(training_class, exercise, course):
     )
     practise(done.learner, exercise)
     practise(practised.learner, exercise, errors=["otp_wrong", "otp_wrong"])
+    for minutes in (8, 3):
+        practice_submitted(done.learner, minutes)
+    practice_submitted(practised.learner, 6)
     return training_class
 
 
@@ -123,7 +126,9 @@ def test_exports_match_the_screen(client, busy_class, province_manager, scope):
     tables = Tables()
     tables.feed(client.get(url).content.decode())
     workbook = load_workbook(io.BytesIO(client.get(url + "?xuat=xlsx").content))
-    assert len(workbook.worksheets) == len(tables.tables) == 3
+    # The main figures, the funnel, the 5-minute figures (and by learner, for a class),
+    # the mistakes.
+    assert len(workbook.worksheets) == len(tables.tables) == (5 if scope == "class" else 4)
     for sheet, (key, screen) in zip(workbook.worksheets, tables.tables.items(), strict=True):
         exported = client.get(url + f"?xuat=csv&bang={key}").content.decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(exported)))

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .. import permissions, reports
+from .. import permissions, report_tables, reports
 from ..models import AdministrativeUnit, OrganisingUnit, TrainingClass
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -32,14 +32,16 @@ def report_index(request):
 def _respond(request, report, filename):
     wanted = request.GET.get("xuat")
     if wanted == "xlsx":
-        response = HttpResponse(reports.tables_xlsx(report["tables"]), content_type=XLSX)
+        response = HttpResponse(report_tables.tables_xlsx(report["tables"]), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
         return response
     if wanted == "csv":
         table = next((t for t in report["tables"] if t.key == request.GET.get("bang")), None)
         if table is None:
             raise Http404
-        response = HttpResponse(reports.table_csv(table), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            report_tables.table_csv(table), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{filename}-{table.key}.csv"'
         return response
     for table in report["tables"]:

@@ -1,0 +1,96 @@
+"""A report's tables and their exports: the screen, the CSV and the XLSX are all drawn
+from the same ``Table``, so an export always carries exactly the figures on the screen."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from home.text import vn_number
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    columns: list  # [(key, label)]
+    rows: list = field(default_factory=list)  # [{key: value}]
+    total: dict | None = None
+    chart: str = ""  # the column drawn as bars on screen
+
+    def cell_rows(self) -> list[list[str]]:
+        """Rows as displayed strings, total last: what the screen, CSV and XLSX show."""
+        rows = [*self.rows, *([self.total] if self.total else [])]
+        return [[display(row.get(key)) for key, _label in self.columns] for row in rows]
+
+    def numeric_rows(self) -> list[list[Any]]:
+        rows = [*self.rows, *([self.total] if self.total else [])]
+        return [[row.get(key) for key, _label in self.columns] for row in rows]
+
+
+# What every report function returns: {"title": str, "tables": [Table, …]}.
+Report = dict[str, Any]
+
+
+def display(value: object) -> str:
+    """Vietnamese number style: 12.345 and 45,2."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return vn_number(value, 1)
+    if isinstance(value, int):
+        return vn_number(value)
+    return str(value)
+
+
+# ---- exports -----------------------------------------------------------------------------
+
+# Text a spreadsheet would read as a formula (=HYPERLINK(…) typed as a class name, say).
+# In CSV it gets a leading apostrophe, as OWASP advises; in XLSX the cell is stored as
+# text, so it shows exactly what the screen shows and runs nothing.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _formula_like(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def export_text(value: object) -> object:
+    return "'" + value if _formula_like(value) else value
+
+
+def table_csv(table: Table) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([export_text(label) for _key, label in table.columns])
+    writer.writerows([[export_text(cell) for cell in row] for row in table.cell_rows()])
+    return "\ufeff" + buffer.getvalue()  # the BOM makes Excel read Vietnamese as UTF-8
+
+
+def tables_xlsx(tables: Iterable[Table]) -> bytes:
+    """One sheet per table, numbers as numbers (with the screen's rounding)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table in tables:
+        sheet = workbook.create_sheet(title=table.title[:31])
+        sheet.append([label for _key, label in table.columns])
+        for row in table.numeric_rows():
+            sheet.append(["–" if value is None else value for value in row])
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                if _formula_like(cell.value):
+                    cell.data_type = "s"  # text, never a formula
+                elif isinstance(cell.value, float):
+                    cell.number_format = "0.0"  # 0.0 stays 0.0, as on screen
+        for column, (_key, label) in zip(sheet.columns, table.columns, strict=False):
+            sheet.column_dimensions[column[0].column_letter].width = max(
+                12, min(45, len(label) + 2)
+            )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
