@@ -14,6 +14,8 @@ STEPS = {
     "otp": "Bước 2 – Nhập mã xác nhận (OTP)",
     "password": "Bước 3 – Tạo mật khẩu",
     "login": "Đăng nhập",
+    "login_password": "Đăng nhập – Số CCCD và mật khẩu",
+    "login_code": "Đăng nhập – Nhập mã xác nhận",
     "vneid": "Đăng nhập bằng VNeID",
     "find": "Tìm thủ tục",
     "agency": "Chọn cơ quan thực hiện",
@@ -126,6 +128,30 @@ MESSAGES = {
     "login_not_activated": (
         "Tài khoản chưa hoàn tất đăng ký: còn thiếu bước nhập mã xác nhận hoặc tạo mật khẩu.",
         "Quay lại Đăng ký, nhập mã xác nhận rồi tạo mật khẩu.",
+    ),
+    "login_code_wrong": (
+        "Mã xác nhận chưa đúng. Hãy xem lại tin nhắn hoặc thông báo VNeID mới nhất trên "
+        "điện thoại giả lập và gõ đủ 6 chữ số.",
+        "Mã gồm 6 chữ số trong tin mới nhất; mã của lần đăng nhập trước không còn dùng được.",
+    ),
+    "login_code_expired": (
+        "Mã xác nhận đã hết hạn (chỉ dùng được trong 5 phút). Bấm “Gửi lại mã” để nhận mã mới.",
+        "Mã hết hạn để người khác không dùng lại được. Nhận mã mới rồi gõ ngay.",
+    ),
+    "login_code_too_many": (
+        "Bạn đã nhập sai mã xác nhận 5 lần nên mã này bị khóa. Hãy đăng nhập lại từ đầu: "
+        "gõ số CCCD và mật khẩu, rồi nhập mã mới.",
+        "Giới hạn số lần thử để người lạ không đoán được mã, kể cả khi đã biết mật khẩu.",
+    ),
+    "login_code_restart": (
+        "Lần đăng nhập này đã kết thúc. Hãy đăng nhập lại: gõ số CCCD và mật khẩu, rồi nhập "
+        "mã mới.",
+        "Mã xác nhận chỉ dùng cho một lần đăng nhập.",
+    ),
+    "login_code_too_soon": (
+        "Mã xác nhận vừa được gửi và vẫn dùng được. Hãy xem điện thoại giả lập; muốn nhận mã "
+        "mới thì đợi ít giây rồi bấm “Gửi lại mã”.",
+        "Mỗi lần gửi lại, mã cũ hết tác dụng; bấm liên tục dễ gõ nhầm mã cũ.",
     ),
     "vneid_level1": (
         "Tài khoản VNeID của bạn mới ở mức 1, chưa dùng được dịch vụ công. Cần nâng lên mức 2 "
@@ -243,6 +269,31 @@ def too_long_error(*, step, field, field_label, limit, length):
         field_label=field_label,
         detail=f"Ô này chỉ nhận tối đa {_count(limit)} ký tự, bạn đã gõ {_count(length)} "
         "ký tự. Hãy viết ngắn gọn lại.",
+    )
+
+
+def login_code_wrong_error(*, attempts_left):
+    """A wrong confirmation code, saying how many more tries the code takes."""
+    message, _why = MESSAGES["login_code_wrong"]
+    return PracticeError(
+        "login_code_wrong",
+        step="login_code",
+        field="otp",
+        field_label="Mã xác nhận",
+        detail=f"{message} Bạn còn {_count(attempts_left)} lần nhập.",
+    )
+
+
+def login_code_too_soon_error(*, channel_label, seconds_left):
+    """ "Gửi lại mã" pressed while the code just sent still works: where it went and how
+    long to wait for another."""
+    return PracticeError(
+        "login_code_too_soon",
+        step="login_code",
+        field="channel",
+        detail=f"Mã xác nhận vừa được gửi qua {channel_label} và vẫn dùng được: hãy xem điện "
+        f"thoại giả lập. Muốn nhận mã mới, đợi {_count(seconds_left)} giây rồi bấm "
+        "“Gửi lại mã”.",
     )
 
 

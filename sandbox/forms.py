@@ -112,7 +112,23 @@ class PasswordForm(PortalForm):
 class LoginForm(PortalForm):
     cccd = text()
     password = text()
+    # Where the log-in code goes: a notice in VNeID (ticked first, as on the portal) or SMS.
+    channel = choice("app", "sms", default="app")
     next = text()
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        values["channel"] = values["channel"] or "app"  # none ticked: the first one
+        return values
+
+
+class LoginCodeForm(PortalForm):
+    """The log-in code page: the code typed, or "Gửi lại mã" with where to send it
+    ("" when not said: where the last code went)."""
+
+    otp = text()
+    resend = pressed()
+    channel = choice("app", "sms", default="")
 
 
 class VneidForm(PortalForm):

@@ -7,7 +7,7 @@ from .views import accounts, desk, home, tracking, wizard
 
 
 def _resend_only(group, request):
-    """The OTP page's limit counts "Gửi lại mã" presses only, not codes typed."""
+    """The OTP pages' limit counts "Gửi lại mã" presses only, not codes typed."""
     return "5/15m" if OtpForm(request.POST).values()["resend"] else None
 
 
@@ -29,6 +29,13 @@ practice_login = throttle(
     ("sandbox-login-browser", "30/10m", browser_or_address),
     ("sandbox-login-address", "600/10m", "ip"),
 )(accounts.login)
+# Guessing is stopped first by the code's own limit (5 wrong, then the password again);
+# these limits catch a script going round both.
+login_code = throttle(
+    ("sandbox-login-code-browser", "20/10m", browser_or_address),
+    ("sandbox-login-code-address", "600/10m", "ip"),
+    ("sandbox-login-code-resend", _resend_only, browser_or_address),
+)(accounts.login_code)
 
 app_name = "sandbox"
 
@@ -44,6 +51,7 @@ urlpatterns = [
     path("dang-ky/xac-nhan/", register_otp, name="register_otp"),
     path("dang-ky/mat-khau/", accounts.register_password, name="register_password"),
     path("dang-nhap/", practice_login, name="login"),
+    path("dang-nhap/xac-nhan/", login_code, name="login_code"),
     path("dang-nhap/vneid/", accounts.vneid_login, name="vneid"),
     path("dang-xuat/", accounts.logout, name="logout"),
     path("thu-tuc/", wizard.procedures, name="procedures"),

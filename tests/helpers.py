@@ -313,6 +313,35 @@ def uid():
     return uuid.uuid4().hex[:8]
 
 
+# --- logging in to the practice portal: password, then the confirmation code ---------------
+
+
+def login_code_sent(identity):
+    """The newest log-in confirmation code sent to this card's simulated phone."""
+    from sandbox.models import OtpChallenge
+
+    return identity.otps.filter(purpose=OtpChallenge.Purpose.LOGIN).first()
+
+
+def portal_logged_in(ctx, identity, password, *, channel="app"):
+    """Log in through the services: CCCD and password, then the code from the phone."""
+    from sandbox.services import sign_in
+
+    otp = sign_in.portal_login_start(
+        ctx=ctx, cccd=identity.cccd, password=password, channel=channel
+    )
+    return sign_in.portal_login_verify(ctx=ctx, identity=identity, code=otp.code)
+
+
+def portal_log_in(client, identity, password, *, channel="app", next_url=""):
+    """Log in with the test client as a learner does: CCCD and password, then the code
+    the simulated phone received. Returns where the browser lands after the code."""
+    form = {"cccd": identity.cccd, "password": password, "channel": channel, "next": next_url}
+    assert location(client.post("/thuc-hanh/dang-nhap/", form)) == "/thuc-hanh/dang-nhap/xac-nhan/"
+    code = login_code_sent(identity).code
+    return location(client.post("/thuc-hanh/dang-nhap/xac-nhan/", {"otp": code}))
+
+
 def practice_logged_in(ctx, minutes_ago, step="vneid"):
     """The practice portal's log-in ``minutes_ago``, as the sandbox records it (the event
     that completes the log-in step). Returns the moment."""

@@ -22,7 +22,9 @@ EXERCISES = [
             "Bác Bảy muốn tự làm thủ tục trên mạng nhưng chưa có tài khoản. Hãy đăng ký một "
             "tài khoản luyện tập bằng số căn cước in trên thẻ luyện tập, rồi nhập mã OTP "
             "hiện trên điện thoại giả lập. Đặt mật khẩu ít nhất 8 ký tự, có chữ hoa, chữ "
-            "thường, chữ số và ký tự đặc biệt, rồi đăng nhập bằng số căn cước và mật khẩu đó."
+            "thường, chữ số và ký tự đặc biệt, rồi đăng nhập bằng số căn cước và mật khẩu đó. "
+            "Sau mật khẩu, Cổng gửi một mã xác nhận về ứng dụng VNeID hoặc bằng tin nhắn SMS, "
+            "tùy bạn chọn: gõ mã đó để hoàn tất đăng nhập."
         ),
         "goal": {},
         "sort_order": 10,

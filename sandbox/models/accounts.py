@@ -68,9 +68,18 @@ class OtpChallenge(models.Model):
     class Purpose(models.TextChoices):
         REGISTER = "register", "Đăng ký tài khoản"
         VNEID_DEVICE = "vneid_device", "Xác nhận thiết bị VNeID"
+        LOGIN = "login", "Đăng nhập"
+
+    class Channel(models.TextChoices):
+        """Where the code went: the values are SimulatedMessage.Channel's."""
+
+        APP = "app", "Ứng dụng VNeID"
+        SMS = "sms", "Tin nhắn SMS"
 
     identity = models.ForeignKey(PracticeIdentity, on_delete=models.CASCADE, related_name="otps")
     purpose = models.CharField(max_length=16, choices=Purpose.choices)
+    # Registration codes only ever went by SMS, hence the default.
+    channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.SMS)
     code = models.CharField(max_length=6)
     expires_at = models.DateTimeField()
     attempts = models.PositiveSmallIntegerField(default=0)

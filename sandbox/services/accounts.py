@@ -6,12 +6,16 @@ import datetime
 import secrets
 from typing import TYPE_CHECKING
 
-from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from home.hashers import LIGHT_HASHER
 
-from ..errors import PracticeError, PracticeErrors, too_long_error
+from ..errors import (
+    PracticeError,
+    PracticeErrors,
+    too_long_error,
+)
 from ..models import OtpChallenge, PracticeAccount, PracticeEvent, PracticeIdentity
 from ..models.accounts import PRACTICE_CCCD_PREFIX
 from ..validators import (
@@ -29,7 +33,6 @@ from ..validators import (
     password_problems,
 )
 from .events import practice_errors_record, practice_event_record
-from .exercise_goals import exercise_check
 from .messages import message_send
 
 if TYPE_CHECKING:
@@ -96,7 +99,7 @@ def identity_issue(
     return identity
 
 
-def _own_identity(ctx: PracticeContext, cccd: str, step: str) -> PracticeIdentity:
+def own_identity(ctx: PracticeContext, cccd: str, step: str) -> PracticeIdentity:
     problem = id_number_problem(cccd)
     if problem:
         raise PracticeError(problem, step=step, field="cccd", field_label="Số CCCD")
@@ -105,6 +108,10 @@ def _own_identity(ctx: PracticeContext, cccd: str, step: str) -> PracticeIdentit
     if identity is None:
         raise PracticeError("cccd_unknown", step=step, field="cccd", field_label="Số CCCD")
     return identity
+
+
+def otp_issued_at(otp: OtpChallenge) -> datetime.datetime:
+    return otp.expires_at - OTP_LIFETIME  # on the sandbox's clock, like expires_at
 
 
 def _live_otp(
@@ -118,40 +125,63 @@ def _live_otp(
     otp = identity.otps.filter(purpose=purpose).first()
     if otp is None or otp.used_at or otp.attempts >= OTP_MAX_ATTEMPTS or now > otp.expires_at:
         return None
-    issued = otp.expires_at - OTP_LIFETIME  # on the sandbox's clock, like expires_at
-    return otp if now - issued < within else None
+    return otp if now - otp_issued_at(otp) < within else None
 
 
 def otp_issue(
-    *, ctx: PracticeContext, identity: PracticeIdentity, purpose: OtpChallenge.Purpose
+    *,
+    ctx: PracticeContext,
+    identity: PracticeIdentity,
+    purpose: OtpChallenge.Purpose,
+    channel: OtpChallenge.Channel = OtpChallenge.Channel.SMS,
 ) -> OtpChallenge:
-    """Send a new code to the simulated phone."""
+    """Send a new code to the simulated phone, as an SMS or as a notice in the VNeID app."""
     code = f"{secrets.randbelow(10**6):06d}"
     otp = OtpChallenge.objects.create(
-        identity=identity, purpose=purpose, code=code, expires_at=ctx.now + OTP_LIFETIME
+        identity=identity,
+        purpose=purpose,
+        channel=channel,
+        code=code,
+        expires_at=ctx.now + OTP_LIFETIME,
     )
+    if channel == OtpChallenge.Channel.APP:
+        message_send(
+            ctx=ctx,
+            identity=identity,
+            channel="app",
+            sender="VNeID (giả lập)",
+            body=f"Mã xác nhận đăng nhập Cổng dịch vụ công luyện tập: {code}. Mã có hiệu lực "
+            "trong 5 phút. Không cung cấp mã này cho bất kỳ ai, kể cả người xưng là cán bộ.",
+        )
+        return otp
     # Real SMS brandnames send unaccented text; the simulated phone shows it the same way.
+    if purpose == OtpChallenge.Purpose.LOGIN:
+        body = f"Ma xac thuc dang nhap Cong DVC luyen tap: {code}. Ma co hieu luc trong 5 phut. "
+    else:
+        body = f"Ma xac thuc cua ban la {code}. Ma co hieu luc trong 5 phut. "
     message_send(
         ctx=ctx,
         identity=identity,
         channel="sms",
         sender="DVCQG-LUYENTAP",
-        body=f"Ma xac thuc cua ban la {code}. Ma co hieu luc trong 5 phut. "
-        "KHONG cung cap ma nay cho bat ky ai.",
+        body=f"{body}KHONG cung cap ma nay cho bat ky ai.",
     )
     return otp
 
 
-def _otp_issue_once(
-    ctx: PracticeContext, identity: PracticeIdentity, purpose: OtpChallenge.Purpose
+def otp_issue_once(
+    ctx: PracticeContext,
+    identity: PracticeIdentity,
+    purpose: OtpChallenge.Purpose,
+    channel: OtpChallenge.Channel = OtpChallenge.Channel.SMS,
 ) -> tuple[OtpChallenge, bool]:
-    """A new code, or the one sent a moment ago; and whether a new one was sent. The
-    caller holds the account's (or identity's) row lock, so two requests at once cannot
-    both decide to send."""
+    """A new code, or the one sent a moment ago to the same channel; and whether a new
+    one was sent. The caller holds the account's (or identity's) row lock, so two
+    requests at once cannot both decide to send."""
     live = _live_otp(identity, purpose, ctx.now, OTP_REPEAT_WINDOW)
-    if live is not None:
+    if live is not None and live.channel == channel:
         return live, False
-    return otp_issue(ctx=ctx, identity=identity, purpose=purpose), True
+    return otp_issue(ctx=ctx, identity=identity, purpose=purpose, channel=channel), True
 
 
 def _lock_account(account: PracticeAccount) -> PracticeAccount:
@@ -174,7 +204,7 @@ def otp_resend(*, ctx: PracticeContext, account: PracticeAccount) -> OtpChalleng
     """ "Gửi lại mã": a new code, unless one went out a moment ago (a double tap)."""
     with transaction.atomic():
         _lock_account(account)
-        otp, _sent = _otp_issue_once(ctx, account.identity, OtpChallenge.Purpose.REGISTER)
+        otp, _sent = otp_issue_once(ctx, account.identity, OtpChallenge.Purpose.REGISTER)
     return otp
 
 
@@ -189,7 +219,7 @@ def registration_start(
 
     identity = None
     try:
-        identity = _own_identity(ctx, data.get("cccd", ""), "register")
+        identity = own_identity(ctx, data.get("cccd", ""), "register")
     except PracticeError as error:
         errors.append(error)
     full_name = clean_text(data.get("full_name"))
@@ -258,7 +288,7 @@ def registration_start(
             if (account.phone, account.email) != (phone, email):
                 account.phone, account.email = phone, email
                 account.save(update_fields=["phone", "email"])
-            _otp, sent = _otp_issue_once(ctx, identity, OtpChallenge.Purpose.REGISTER)
+            _otp, sent = otp_issue_once(ctx, identity, OtpChallenge.Purpose.REGISTER)
             if sent:  # the same form sent again is not a second registration
                 practice_event_record(
                     ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="register"
@@ -311,7 +341,7 @@ def otp_verify(*, ctx: PracticeContext, account: PracticeAccount, code: str | No
         raise PracticeErrors([failure])
 
 
-def _password_too_long(step: str, password: str) -> PracticeError | None:
+def password_too_long(step: str, password: str) -> PracticeError | None:
     """Passwords are hashed, never stored as typed, but hashing a very long one is slow."""
     if len(password) > PASSWORD_MAX:
         return too_long_error(
@@ -327,7 +357,7 @@ def _password_too_long(step: str, password: str) -> PracticeError | None:
 def password_set(
     *, ctx: PracticeContext, account: PracticeAccount, password: str, confirm: str
 ) -> None:
-    too_long = _password_too_long("password", password)
+    too_long = password_too_long("password", password)
     errors = (
         [too_long]
         if too_long
@@ -367,88 +397,3 @@ def password_set(
             body="Tai khoan dich vu cong luyen tap cua ban da duoc tao thanh cong.",
         )
         practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="password")
-
-
-def portal_login(*, ctx: PracticeContext, cccd: str, password: str) -> PracticeIdentity:
-    try:
-        identity = _own_identity(ctx, cccd, "login")
-    except PracticeError as error:
-        practice_errors_record(ctx=ctx, errors=[error])
-        raise PracticeErrors([error]) from None
-    account = getattr(identity, "portal_account", None)
-    error = None
-    if account is None:
-        error = PracticeError(
-            "login_failed", step="login", field="password", field_label="Mật khẩu"
-        )
-    elif not account.is_active:
-        error = PracticeError(
-            "login_not_activated", step="login", field="cccd", field_label="Số CCCD"
-        )
-    elif len(password) > PASSWORD_MAX:
-        error = _password_too_long("login", password)
-    elif not check_password(password, account.password):
-        error = PracticeError(
-            "login_failed", step="login", field="password", field_label="Mật khẩu"
-        )
-    if error:
-        practice_errors_record(ctx=ctx, errors=[error])
-        raise PracticeErrors([error])
-    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="login")
-    exercise_check(ctx=ctx, trigger="logged_in", identity=identity, method="portal")
-    return identity
-
-
-def vneid_login(*, ctx: PracticeContext, identity: PracticeIdentity) -> PracticeIdentity:
-    """The VNeID app confirms a QR log-in, unless the account is in one of the real
-    failure states, which the learner then fixes on the simulated phone."""
-    code = None
-    if identity.vneid_level < 2:
-        code = "vneid_level1"
-    elif not identity.vneid_web_login_allowed:
-        code = "vneid_web_not_allowed"
-    elif identity.vneid_device == PracticeIdentity.VneidDevice.OLD_PHONE:
-        code = "vneid_old_phone"
-    if code:
-        error = PracticeError(code, step="vneid", field="vneid")
-        practice_errors_record(ctx=ctx, errors=[error])
-        raise PracticeErrors([error])
-    message_send(
-        ctx=ctx,
-        identity=identity,
-        channel="app",
-        sender="VNeID (giả lập)",
-        body="Bạn vừa xác nhận đăng nhập Cổng dịch vụ công luyện tập bằng tài khoản định danh.",
-    )
-    practice_event_record(ctx=ctx, kind=PracticeEvent.Kind.STEP_COMPLETED, step="vneid")
-    exercise_check(ctx=ctx, trigger="logged_in", identity=identity, method="vneid")
-    return identity
-
-
-def vneid_fix(*, ctx: PracticeContext, identity: PracticeIdentity, action: str) -> None:
-    """What the learner does on the simulated phone (or at the police station) to fix it.
-
-    Done once: pressed again (a double tap, a re-sent page) it finds the account fixed
-    and neither sends a second code nor counts a second hint.
-    """
-    fixes = {
-        "allow_web": ("vneid_web_login_allowed", True),
-        "upgrade_level": ("vneid_level", 2),
-        "move_device": ("vneid_device", PracticeIdentity.VneidDevice.CURRENT),
-    }
-    if action not in fixes:
-        return
-    field, value = fixes[action]
-    with transaction.atomic():
-        locked = PracticeIdentity.objects.select_for_update().get(pk=identity.pk)
-        if getattr(locked, field) == value:
-            setattr(identity, field, value)
-            return
-        setattr(locked, field, value)
-        locked.save(update_fields=[field])
-        setattr(identity, field, value)
-        if action == "move_device":
-            otp_issue(ctx=ctx, identity=locked, purpose=OtpChallenge.Purpose.VNEID_DEVICE)
-        practice_event_record(
-            ctx=ctx, kind=PracticeEvent.Kind.HINT_USED, step="vneid", data={"fix": action}
-        )

@@ -1,4 +1,5 @@
-"""Practice ID cards, the portal's registration (CCCD → OTP → password) and log-in."""
+"""Practice ID cards, the portal's registration (CCCD → OTP → password) and log-in
+(CCCD and password → confirmation code, or VNeID)."""
 
 import io
 import secrets
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 from ..context import SESSION_IDENTITY
 from ..errors import PracticeErrors
 from ..forms import (
+    LoginCodeForm,
     LoginForm,
     OtpForm,
     PasswordForm,
@@ -22,11 +24,13 @@ from ..forms import (
     RegistrationForm,
     VneidForm,
 )
-from ..models import PracticeAccount, PracticeIdentity
-from ..services import accounts
+from ..models import OtpChallenge, PracticeAccount, PracticeIdentity
+from ..services import accounts, sign_in
 from .common import sandbox_render, step_entered, with_practice
 
 CAPTCHA_SESSION = "sandbox_captcha"
+# The log-in waiting for its code: {"identity": the practice identity's id, "next": …}.
+LOGIN_PENDING = "sandbox_login_pending"
 CAPTCHA_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L to confuse older eyes
 
 
@@ -197,22 +201,29 @@ def register_password(request):
 
 @with_practice
 def login(request):
+    """Đăng nhập, first half: CCCD and password, and where the confirmation code goes.
+    Right, the code is sent and the code page finishes the log-in."""
     errors = []
     posted = LoginForm(request.POST if request.method == "POST" else None).values()
     if request.method == "POST":
         try:
-            identity = accounts.portal_login(
-                ctx=request.practice, cccd=posted["cccd"], password=posted["password"]
+            otp = sign_in.portal_login_start(
+                ctx=request.practice,
+                cccd=posted["cccd"],
+                password=posted["password"],
+                channel=posted["channel"],
             )
         except PracticeErrors as failure:
             errors = failure.errors
         else:
-            # No new session id here, unlike a real portal: the practice data already
-            # belongs to this browser's session (its owner key), so a new id protects
-            # nothing, and with database sessions it deletes the old one, so a phone
-            # whose answer was lost on the Wi-Fi would come back without its practice.
-            request.session[SESSION_IDENTITY] = str(identity.pk)
-            return redirect(_safe_next(request, reverse("sandbox:dossiers"), posted["next"]))
+            # A new log-in ends the one before, so the code page never takes the
+            # learner for logged in already (see login_code).
+            request.session.pop(SESSION_IDENTITY, None)
+            request.session[LOGIN_PENDING] = {
+                "identity": str(otp.identity_id),
+                "next": _safe_next(request, "", posted["next"]),
+            }
+            return redirect("sandbox:login_code")
     else:
         step_entered(request, "login")
     return sandbox_render(
@@ -221,10 +232,78 @@ def login(request):
         {
             "errors": errors,
             "cccd": posted["cccd"],
+            "channel": posted["channel"],
+            "channels": OtpChallenge.Channel.choices,
             "just_registered": request.GET.get("da_dang_ky") == "1",
             "next": _safe_next(request, "", posted["next"]),
         },
         step="login",
+    )
+
+
+def _pending_login(request):
+    """The identity whose password this browser just typed right, and where to go after."""
+    pending = request.session.get(LOGIN_PENDING) or {}
+    try:
+        identity_id = uuid.UUID(pending.get("identity") or "")
+    except ValueError:
+        return None, ""
+    identity = PracticeIdentity.objects.filter(
+        pk=identity_id, owner_key=request.practice.owner_key
+    ).first()
+    return identity, pending.get("next") or ""
+
+
+@with_practice
+def login_code(request):
+    """Đăng nhập, second half: the 6-digit code sent to VNeID or by SMS. Right, the learner
+    is logged in, exactly as the password alone did before."""
+    identity, next_url = _pending_login(request)
+    if identity is None:
+        return redirect("sandbox:login")
+    target = _safe_next(request, reverse("sandbox:dossiers"), next_url)
+    if request.session.get(SESSION_IDENTITY) == str(identity.pk):
+        # Logged in already: the code sent twice (a double tap, a page re-sent on weak
+        # Wi-Fi) or the back button lands where the first one did.
+        return redirect(target)
+    errors = []
+    posted = LoginCodeForm(request.POST if request.method == "POST" else None).values()
+    if request.method == "POST":
+        try:
+            if posted["resend"]:
+                sign_in.portal_login_resend(
+                    ctx=request.practice, identity=identity, channel=posted["channel"]
+                )
+                return redirect("sandbox:login_code")
+            sign_in.portal_login_verify(ctx=request.practice, identity=identity, code=posted["otp"])
+        except PracticeErrors as failure:
+            errors = failure.errors
+        else:
+            # No new session id here, unlike a real portal: the practice data already
+            # belongs to this browser's session (its owner key), so a new id protects
+            # nothing, and with database sessions it deletes the old one, so a phone
+            # whose answer was lost on the Wi-Fi would come back without its practice.
+            request.session[SESSION_IDENTITY] = str(identity.pk)
+            return redirect(target)
+    else:
+        step_entered(request, "login_code")
+    restart = any(error.code in sign_in.LOGIN_RESTART_CODES for error in errors)
+    if restart:
+        request.session.pop(LOGIN_PENDING, None)  # a new code needs the password again
+    otp = identity.otps.filter(purpose=OtpChallenge.Purpose.LOGIN).first()
+    return sandbox_render(
+        request,
+        "sandbox/login_code.html",
+        {
+            "errors": errors,
+            "otp": otp,
+            "typed": "" if posted["resend"] else posted["otp"],  # a wrong code, to fix
+            "restart": restart,
+            "channels": OtpChallenge.Channel.choices,
+            "phone_identity": identity,
+            "next": next_url,
+        },
+        step="login_code",
     )
 
 
@@ -245,14 +324,14 @@ def vneid_login(request):
     if request.method == "POST" and chosen is not None:
         action = posted["action"]
         if action in ("allow_web", "upgrade_level", "move_device"):
-            accounts.vneid_fix(ctx=request.practice, identity=chosen, action=action)
+            sign_in.vneid_fix(ctx=request.practice, identity=chosen, action=action)
             return redirect(f"{reverse('sandbox:vneid')}?the={chosen.pk}")
         try:
-            accounts.vneid_login(ctx=request.practice, identity=chosen)
+            sign_in.vneid_login(ctx=request.practice, identity=chosen)
         except PracticeErrors as failure:
             errors = failure.errors
         else:
-            request.session[SESSION_IDENTITY] = str(chosen.pk)  # no new id: see login()
+            request.session[SESSION_IDENTITY] = str(chosen.pk)  # no new id: see login_code()
             return redirect(_safe_next(request, reverse("sandbox:dossiers"), posted["next"]))
     else:
         step_entered(request, "vneid")
@@ -273,4 +352,5 @@ def vneid_login(request):
 @require_POST
 def logout(request):
     request.session.pop(SESSION_IDENTITY, None)
+    request.session.pop(LOGIN_PENDING, None)  # the code page must not log back in
     return redirect("sandbox:home")

@@ -86,7 +86,25 @@ def test_new_citizen_registers_submits_pays_supplements_and_gets_the_result(
     assert "Tạo tài khoản thành công" in page.inner_text("body")
     page.fill("#i-cccd", cccd)
     page.fill("#i-password", "Lua@2026nam")
+    click(page.get_by_label("Tin nhắn SMS"))
+    assert_fits_phone(page)
     click(page.get_by_role("button", name="Đăng nhập", exact=True))
+
+    # The log-in confirmation code comes by SMS to the simulated phone beside the box.
+    assert "tin nhắn SMS đến số điện thoại có 3 số cuối là" in page.inner_text("body")
+    sms = page.locator(".phone-messages li").first.inner_text()
+    assert "Tin nhắn SMS" in sms and "dang nhap" in sms
+    login_code = re.search(r"\b(\d{6})\b", sms).group(1)
+    page.fill("#i-otp", f"{(int(login_code) + 1) % 10**6:06d}")  # a code typed wrong
+    click(page.get_by_role("button", name="Xác nhận"))
+    summary = page.locator(".error-summary").inner_text()
+    assert "Đăng nhập – Nhập mã xác nhận, ô “Mã xác nhận”" in summary
+    assert "Bạn còn 4 lần nhập" in summary
+    assert page.get_by_label("Tin nhắn SMS").is_checked()  # the channel chosen is kept
+    shot(page, "sandbox-login-code-360")
+    assert_fits_phone(page)
+    page.fill("#i-otp", login_code)
+    click(page.get_by_role("button", name="Xác nhận"))
     assert full_name in page.locator(".whoami").inner_text()
 
     # The supplement exercise: the auto-officer will ask for a clearer photo.

@@ -750,10 +750,31 @@ class ClassJourney:
         )
         form = post_form(response.text, having="cccd", step=step)
         self.think()
-        target = self.phone.submit(
+        self.phone.submit(
             f"{SANDBOX}/dang-nhap/",
-            {**form.hidden, "cccd": self.card["cccd"], "password": PRACTICE_PASSWORD},
+            {
+                **form.hidden,
+                "cccd": self.card["cccd"],
+                "password": PRACTICE_PASSWORD,
+                "channel": "sms",
+            },
             name="POST /thuc-hanh/dang-nhap/",
+            step=step,
+            redirect=rf"{SANDBOX}/dang-nhap/xac-nhan/",
+        )
+        # The portal's confirmation code, sent to the simulated phone by SMS.
+        response = self.phone.page(
+            f"{SANDBOX}/dang-nhap/xac-nhan/",
+            name="GET /thuc-hanh/dang-nhap/xac-nhan/",
+            step=step,
+            marker="Nhập mã xác nhận",
+        )
+        form = post_form(response.text, having="otp", step=step)
+        self.think()
+        target = self.phone.submit(
+            f"{SANDBOX}/dang-nhap/xac-nhan/",
+            {**form.hidden, "otp": self.read_otp()},
+            name="POST /thuc-hanh/dang-nhap/xac-nhan/",
             step=step,
             redirect=rf"{SANDBOX}/quan-ly-ho-so/",
         )

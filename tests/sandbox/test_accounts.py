@@ -8,7 +8,7 @@ import pytest
 
 from sandbox.errors import STEPS, PracticeErrors
 from sandbox.models import OtpChallenge, PracticeEvent, PracticeIdentity, SimulatedMessage
-from sandbox.services import accounts
+from sandbox.services import accounts, sign_in
 from tests.helpers import error_codes, new_ctx
 
 CAPTCHA = "K7QPX"
@@ -327,7 +327,10 @@ def test_password_typed_differently_twice_names_the_second_box(practice_ctx, ide
 def test_log_in_with_cccd_and_password_after_registering(practice_ctx, identity):
     registered(practice_ctx, identity)
 
-    assert accounts.portal_login(ctx=practice_ctx, cccd=identity.cccd, password="Hoa@2026x") == (
+    otp = sign_in.portal_login_start(ctx=practice_ctx, cccd=identity.cccd, password="Hoa@2026x")
+
+    assert otp.identity == identity and otp.purpose == OtpChallenge.Purpose.LOGIN
+    assert sign_in.portal_login_verify(ctx=practice_ctx, identity=identity, code=otp.code) == (
         identity
     )
 
@@ -336,7 +339,7 @@ def test_wrong_password_is_refused_without_saying_which_half_is_wrong(practice_c
     registered(practice_ctx, identity)
 
     with pytest.raises(PracticeErrors) as failure:
-        accounts.portal_login(ctx=practice_ctx, cccd=identity.cccd, password="hoa@2026x")
+        sign_in.portal_login_start(ctx=practice_ctx, cccd=identity.cccd, password="hoa@2026x")
 
     error = the_error(failure, "login_failed")
     assert_names_step_and_field(error, "login", "Mật khẩu")
@@ -350,7 +353,7 @@ def test_log_in_before_a_password_is_set_says_registration_is_unfinished(practic
     )
 
     with pytest.raises(PracticeErrors) as failure:
-        accounts.portal_login(ctx=practice_ctx, cccd=identity.cccd, password="Hoa@2026x")
+        sign_in.portal_login_start(ctx=practice_ctx, cccd=identity.cccd, password="Hoa@2026x")
 
     error = the_error(failure, "login_not_activated")
     assert_names_step_and_field(error, "login", "Số CCCD")
@@ -361,7 +364,7 @@ def test_log_in_before_the_otp_is_entered_says_registration_is_unfinished(practi
     register(practice_ctx, identity)  # the learner closed the page instead of typing the code
 
     with pytest.raises(PracticeErrors) as failure:
-        accounts.portal_login(ctx=practice_ctx, cccd=identity.cccd, password="Hoa@2026x")
+        sign_in.portal_login_start(ctx=practice_ctx, cccd=identity.cccd, password="Hoa@2026x")
 
     error = the_error(failure, "login_not_activated")
     assert "nhập mã xác nhận" in error.plain
@@ -369,14 +372,14 @@ def test_log_in_before_the_otp_is_entered_says_registration_is_unfinished(practi
 
 def test_log_in_without_any_account_is_refused(practice_ctx, identity):
     with pytest.raises(PracticeErrors) as failure:
-        accounts.portal_login(ctx=practice_ctx, cccd=identity.cccd, password="Hoa@2026x")
+        sign_in.portal_login_start(ctx=practice_ctx, cccd=identity.cccd, password="Hoa@2026x")
 
     assert_names_step_and_field(the_error(failure, "login_failed"), "login", "Mật khẩu")
 
 
 def test_log_in_with_a_real_looking_cccd_is_refused_before_anything_else(practice_ctx):
     with pytest.raises(PracticeErrors) as failure:
-        accounts.portal_login(ctx=practice_ctx, cccd="079090001234", password="x")
+        sign_in.portal_login_start(ctx=practice_ctx, cccd="079090001234", password="x")
 
     assert_names_step_and_field(the_error(failure, "cccd_not_practice"), "login", "Số CCCD")
 
@@ -398,14 +401,14 @@ def test_vneid_failures_are_explained_and_the_fix_lets_the_log_in_succeed(
     identity = accounts.identity_issue(ctx=practice_ctx, **setup)
 
     with pytest.raises(PracticeErrors) as failure:
-        accounts.vneid_login(ctx=practice_ctx, identity=identity)
+        sign_in.vneid_login(ctx=practice_ctx, identity=identity)
     error = the_error(failure, code)
     assert error.full_message.startswith(f"{STEPS['vneid']}")
     assert words in error.plain
 
-    accounts.vneid_fix(ctx=practice_ctx, identity=identity, action=fix)
+    sign_in.vneid_fix(ctx=practice_ctx, identity=identity, action=fix)
     identity.refresh_from_db()
-    assert accounts.vneid_login(ctx=practice_ctx, identity=identity) == identity
+    assert sign_in.vneid_login(ctx=practice_ctx, identity=identity) == identity
     assert SimulatedMessage.objects.filter(identity=identity, channel="app").exists()
     assert PracticeEvent.objects.filter(
         owner_key=practice_ctx.owner_key, kind=PracticeEvent.Kind.ERROR, error_code=code
@@ -415,7 +418,7 @@ def test_vneid_failures_are_explained_and_the_fix_lets_the_log_in_succeed(
 def test_moving_vneid_to_the_new_phone_sends_a_confirmation_code_there(practice_ctx):
     identity = accounts.identity_issue(ctx=practice_ctx, old_phone=True)
 
-    accounts.vneid_fix(ctx=practice_ctx, identity=identity, action="move_device")
+    sign_in.vneid_fix(ctx=practice_ctx, identity=identity, action="move_device")
 
     otp = OtpChallenge.objects.get(identity=identity, purpose=OtpChallenge.Purpose.VNEID_DEVICE)
     assert SimulatedMessage.objects.filter(identity=identity, body__contains=otp.code).exists()

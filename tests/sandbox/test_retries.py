@@ -41,7 +41,7 @@ from sandbox.models import (
     PracticeEvent,
     SimulatedMessage,
 )
-from sandbox.services import accounts, attachments, desk, dossiers, payments, tracking
+from sandbox.services import accounts, attachments, desk, dossiers, payments, sign_in, tracking
 from sandbox.services.events import practice_event_record
 from sandbox.services.exercises import exercise_start
 from tests.helpers import (
@@ -50,7 +50,10 @@ from tests.helpers import (
     dossier_walk,
     khai_sinh_form_data,
     location,
+    login_code_sent,
     new_ctx,
+    portal_log_in,
+    portal_logged_in,
     portal_session,
     registration_form,
     seed_khai_sinh,
@@ -205,15 +208,12 @@ def test_the_password_form_sent_twice_lands_on_log_in_both_times(client, registe
     assert completed(registering.owner_key, "password") == 1
     # A code page re-sent even later goes to log-in too, not back to step 1.
     assert location(client.post("/thuc-hanh/dang-ky/xac-nhan/", {"otp": "1"})) == landed[0]
-    redirected = client.post(
-        "/thuc-hanh/dang-nhap/", {"cccd": registering.identity.cccd, "password": PASSWORD}
-    )
-    assert location(redirected) == "/thuc-hanh/quan-ly-ho-so/"
+    assert portal_log_in(client, registering.identity, PASSWORD) == "/thuc-hanh/quan-ly-ho-so/"
 
 
 def test_a_log_in_whose_answer_was_lost_keeps_the_practice(client, registering):
-    """The phone re-sends the log-in with the cookie it had: its session, and so its
-    practice data, must still be there."""
+    """The phone re-sends each log-in page with the cookie it had: its session, and so
+    its practice data, must still be there, and the same code lands it logged in."""
     client.post("/thuc-hanh/dang-ky/xac-nhan/", {"otp": registering.identity.otps.get().code})
     client.post("/thuc-hanh/dang-ky/mat-khau/", {"password": PASSWORD, "confirm": PASSWORD})
     before = client.cookies["sessionid"].value
@@ -221,19 +221,25 @@ def test_a_log_in_whose_answer_was_lost_keeps_the_practice(client, registering):
     first = client.post("/thuc-hanh/dang-nhap/", form)
     client.cookies["sessionid"] = before  # the answer never reached the phone
     again = client.post("/thuc-hanh/dang-nhap/", form)
+    assert location(first) == location(again) == "/thuc-hanh/dang-nhap/xac-nhan/"
+    code = {"otp": login_code_sent(registering.identity).code}
+    first = client.post("/thuc-hanh/dang-nhap/xac-nhan/", code)
+    client.cookies["sessionid"] = before
+    again = client.post("/thuc-hanh/dang-nhap/xac-nhan/", code)
     assert location(first) == location(again) == "/thuc-hanh/quan-ly-ho-so/"
     assert client.get("/thuc-hanh/quan-ly-ho-so/").status_code == 200
+    assert completed(registering.owner_key, "login") == 1
 
 
 def test_passwords_are_hashed_and_checked_outside_any_transaction(monkeypatch, registering):
     account = PracticeAccount.objects.get(identity=registering.identity)
     accounts.otp_verify(ctx=registering, account=account, code=registering.identity.otps.get().code)
     hashing = TransactionDepth(monkeypatch, accounts, "make_password")
-    checking = TransactionDepth(monkeypatch, accounts, "check_password")
+    checking = TransactionDepth(monkeypatch, sign_in, "check_password")
 
     accounts.password_set(ctx=registering, account=account, password=PASSWORD, confirm=PASSWORD)
     accounts.password_set(ctx=registering, account=account, password=PASSWORD, confirm=PASSWORD)
-    accounts.portal_login(ctx=registering, cccd=registering.identity.cccd, password=PASSWORD)
+    sign_in.portal_login_start(ctx=registering, cccd=registering.identity.cccd, password=PASSWORD)
 
     assert hashing.depths == [0]  # once, and not again for the repeat
     assert checking.depths == [0]
@@ -251,10 +257,16 @@ def test_logging_in_twice_completes_the_exercise_once(db):
     )
     accounts.otp_verify(ctx=ctx, account=account, code=card.otps.get().code)
     accounts.password_set(ctx=ctx, account=account, password=PASSWORD, confirm=PASSWORD)
-    stale = dataclasses.replace(ctx, attempt=ExerciseAttempt.objects.get(pk=attempt.pk))
+    # The second log-in a minute later, from a page that read the attempt before the
+    # first one completed it.
+    stale = dataclasses.replace(
+        ctx,
+        attempt=ExerciseAttempt.objects.get(pk=attempt.pk),
+        now=ctx.now + datetime.timedelta(minutes=1),
+    )
 
     for each in (ctx, stale):
-        accounts.portal_login(ctx=each, cccd=card.cccd, password=PASSWORD)
+        portal_logged_in(each, card, PASSWORD)
 
     finished = PracticeEvent.objects.filter(attempt=attempt, kind="exercise_completed")
     assert finished.count() == 1
@@ -264,12 +276,12 @@ def test_a_vneid_fix_pressed_twice_counts_one_hint_and_sends_one_code(learner):
     card = accounts.identity_issue(ctx=learner, old_phone=True)
 
     for _ in range(2):
-        accounts.vneid_fix(ctx=learner, identity=card, action="move_device")
+        sign_in.vneid_fix(ctx=learner, identity=card, action="move_device")
 
     assert card.otps.filter(purpose=OtpChallenge.Purpose.VNEID_DEVICE).count() == 1
     hints = PracticeEvent.objects.filter(owner_key=learner.owner_key, kind="hint_used")
     assert hints.count() == 1
-    accounts.vneid_login(ctx=learner, identity=card)
+    sign_in.vneid_login(ctx=learner, identity=card)
 
 
 # --- the wizard and the submission ---------------------------------------------------
@@ -592,6 +604,47 @@ def test_wrong_codes_sent_at_once_are_each_counted(shared):
     assert codes == ["otp_too_many"] + ["otp_wrong"] * 4
     assert ctx.identity.otps.get().attempts == 5
     assert errors_recorded(ctx.owner_key, "otp") == 5
+
+
+def login_code_waiting(ctx):
+    """Finish the shared learner's registration and type the password: the log-in code
+    is on the phone."""
+    account = own_account(ctx)
+    accounts.otp_verify(ctx=ctx, account=account, code=ctx.identity.otps.get().code)
+    accounts.password_set(ctx=ctx, account=account, password=PASSWORD, confirm=PASSWORD)
+    return sign_in.portal_login_start(ctx=ctx, cccd=ctx.identity.cccd, password=PASSWORD)
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_right_log_in_code_sent_three_times_at_once_logs_in_once(shared):
+    ctx, _procedure = shared
+    otp = login_code_waiting(ctx)
+
+    results = at_once(
+        3,
+        lambda _i: sign_in.portal_login_verify(ctx=ctx, identity=ctx.identity, code=otp.code),
+    )
+
+    assert raised(results) == []
+    assert completed(ctx.owner_key, "login") == 1
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_wrong_log_in_codes_sent_at_once_are_each_counted(shared):
+    ctx, _procedure = shared
+    otp = login_code_waiting(ctx)
+    wrong = "000000" if otp.code != "000000" else "111111"
+
+    results = at_once(
+        5, lambda _i: sign_in.portal_login_verify(ctx=ctx, identity=ctx.identity, code=wrong)
+    )
+
+    codes = sorted(error.errors[0].code for error in raised(results))
+    assert codes == ["login_code_too_many"] + ["login_code_wrong"] * 4
+    assert OtpChallenge.objects.get(pk=otp.pk).attempts == 5
+    assert errors_recorded(ctx.owner_key, "login_code") == 5
 
 
 @on_postgresql

@@ -24,6 +24,7 @@ from tests.helpers import (
     dossier_walk,
     jpeg_upload,
     khai_sinh_form_data,
+    login_code_sent,
     new_ctx,
     portal_session,
 )
@@ -95,6 +96,12 @@ def test_register_log_in_submit_khai_sinh_by_post_pay_and_read_the_code(client, 
     )
     redirects_to(
         client.post("/thuc-hanh/dang-nhap/", {"cccd": card.cccd, "password": "Lan@2026vn"}),
+        "/thuc-hanh/dang-nhap/xac-nhan/",
+    )
+    code = login_code_sent(card).code
+    assert code in page_text(client.get("/thuc-hanh/dang-nhap/xac-nhan/"))  # the fake phone
+    redirects_to(
+        client.post("/thuc-hanh/dang-nhap/xac-nhan/", {"otp": code}),
         "/thuc-hanh/quan-ly-ho-so/",
     )
 
