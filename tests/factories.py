@@ -34,6 +34,7 @@ from training.models import (
     OrganisingUnit,
     TrainingClass,
 )
+from training.services.pictures import IssuedPictureCard, picture_cards_issue
 
 
 class SectorFactory(factory.django.DjangoModelFactory):
@@ -282,3 +283,23 @@ class DraftDossierFactory(factory.Factory):
     def _create(cls, model_class, *, identity, procedure, ctx, **kwargs):
         ctx = ctx or PracticeContext(owner_key=identity.owner_key)
         return dossier_start(ctx=ctx, identity=identity, procedure=procedure, **kwargs)
+
+
+# --- picture log-in ------------------------------------------------------------------
+
+
+class PictureCardFactory(factory.Factory):
+    """A learner's picture card, printed as the trainer prints it (``picture_cards_issue``);
+    gives the ``IssuedPictureCard``, whose ``sequence`` is the secret in plain."""
+
+    class Meta:
+        model = IssuedPictureCard
+
+    enrollment = factory.SubFactory(EnrollmentFactory)
+
+    @classmethod
+    def _create(cls, model_class, *, enrollment):
+        (issued,) = picture_cards_issue(
+            training_class=enrollment.training_class, enrollments=[enrollment], now=timezone.now()
+        )
+        return issued

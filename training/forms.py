@@ -170,10 +170,41 @@ class LoginCardsForm(_RosterPickForm):
 
 
 class AttendanceForm(_RosterPickForm):
-    """Who was there."""
+    """Who was there. ``shown_at`` is when the list was shown: a learner who typed the
+    code on the projector after that stays present, even if unticked here."""
 
     field_name = "present"
     present = _roster_field(_("Someone ticked is not in this class; take attendance again."))
+    shown_at = forms.DateTimeField(required=False)
+
+
+class CodeAttendanceSwitchForm(forms.Form):
+    """The projector page's button: open or close attendance by code."""
+
+    action = forms.ChoiceField(choices=[("open", "open"), ("close", "close")])
+
+
+class AttendanceCodeForm(forms.Form):
+    """The code a learner types from the projector (the service reads the digits)."""
+
+    ma = text()
+
+
+class PaceForm(forms.Form):
+    """The board's step buttons: where to (next, previous, stop or a step's number), the
+    step the board showed, and whether it is the projector's view."""
+
+    to = text()
+    seen = text()
+    chieu = text()
+
+
+class FollowUpForm(forms.Form):
+    """What the learner said on the one-month call (the service checks the answer)."""
+
+    outcome = text()
+    procedure_title = text()
+    note = text()
 
 
 # ---- /vao-lop/: joining by code ------------------------------------------------------------
@@ -258,3 +289,37 @@ class RealSubmissionForm(forms.Form):
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         error_messages={"invalid": SUBMITTED_ON_MESSAGE},
     )
+
+
+# ---- /vao-lop/<code>/hinh/: picture log-in on a shared phone --------------------------------
+
+
+class PictureTapForm(forms.Form):
+    """One tap on the 3 × 3 grid of pictures: ``tap`` is the picture tapped, ``picked``
+    the ones tapped before it, which the page carries (so the same request sent twice is
+    the same tap). ``pictures`` are the keys the grid offered, ``length`` the secret's."""
+
+    picked = text()
+    tap = forms.ChoiceField(
+        error_messages={
+            "required": _("Tap one of the pictures."),
+            "invalid_choice": _("Tap one of the pictures."),
+        }
+    )
+
+    def __init__(self, *args: Any, pictures: tuple[str, ...], length: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pictures, self.length = pictures, length
+        self.fields["tap"].choices = [(key, key) for key in pictures]
+
+    def clean_picked(self) -> list[str]:
+        keys = [key for key in self.cleaned_data["picked"].split(",") if key]
+        if len(keys) >= self.length or any(key not in self.pictures for key in keys):
+            raise forms.ValidationError(
+                _("The pictures tapped were lost; tap them again from the first."), code="invalid"
+            )
+        return keys
+
+    def sequence(self) -> list[str]:
+        """The pictures tapped so far, this one included."""
+        return [*self.cleaned_data["picked"], self.cleaned_data["tap"]]

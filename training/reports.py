@@ -32,7 +32,16 @@ from .models import (
 from .report_tables import Report, Table
 
 ACTIVE_DAYS = 30
-COUNTS = ("enrolled", "attended", "active", "completed", "practised", "submitted")
+COUNTS = (
+    "enrolled",
+    "attended",
+    "active",
+    "completed",
+    "practised",
+    "submitted",
+    "reached",
+    "alone",
+)
 
 
 def figure_columns() -> list[tuple[str, str]]:
@@ -78,6 +87,8 @@ def _figures(
         completed=Count("pk", filter=Q(progress__completed_at__isnull=False)),
         practised=Count("pk", filter=Q(progress__practised_at__isnull=False)),
         submitted=Count("pk", filter=Q(progress__real_submission_at__isnull=False)),
+        reached=Count("pk", filter=Q(progress__followed_up_at__isnull=False)),
+        alone=Count("pk", filter=Q(progress__follow_up_outcome="alone")),
     )
     figures = {row.pop(group): row for row in grouped}
     # The database subtracts: reading two timestamps a row in Python cost more than
@@ -156,6 +167,8 @@ def _funnel_table(total: dict[str, Any]) -> Table:
         (_("Attended (present at 1 session or more)"), total["attended"]),
         (_("Finished 1 exercise or more on their own"), total["practised"]),
         (_("Submitted a real application online"), total["submitted"]),
+        (_("Reached by the one-month call"), total["reached"]),
+        (_("Said at the call they submitted online on their own"), total["alone"]),
     ]
     rows = [
         {

@@ -13,7 +13,9 @@ from sandbox.errors import MESSAGES as ERROR_MESSAGES
 from sandbox.errors import STEPS
 
 from .activities import completion_rule, course_activities
-from .models import ActivitySummary, Certificate, Enrollment, TrainingClass
+from .attendance_codes import OPEN_FOR, code_attendance_is_open
+from .models import ActivitySummary, Certificate, ClassSession, Enrollment, TrainingClass
+from .paced_steps import BEHIND, class_pace
 from .services.progress import FREE_PRACTICE_KEY
 
 # A learner idle on a step for longer than this has left, not got stuck.
@@ -31,6 +33,8 @@ class BoardRow:
     step: str = ""
     last_active: str = ""
     help_reasons: list[str] = field(default_factory=list)
+    pace: str = ""  # trainer-paced mode: waiting, on_step or behind
+    pace_missing: list[str] = field(default_factory=list)  # earlier steps not done
 
     @property
     def needs_help(self) -> bool:
@@ -136,8 +140,15 @@ def class_board(training_class: TrainingClass, *, now: datetime.datetime) -> dic
         if attempt is not None:
             row.help_reasons = _help_reasons(attempt, training_class, now)
         rows.append(row)
-    rows.sort(key=lambda r: (not r.needs_help, r.completed, r.enrollment.display_name))
+    pace = class_pace(training_class, enrollments, activities)
+    for row in rows:
+        row.pace, missing = pace["states"].get(row.enrollment.pk, ("", []))
+        row.pace_missing = [a.title for a in missing]
+    rows.sort(
+        key=lambda r: (not r.needs_help, r.pace != BEHIND, r.completed, r.enrollment.display_name)
+    )
     return {
+        "pace": pace,
         "rows": rows,
         "rule": completion_rule(training_class.course) if training_class.course else "",
         "needs_help": sum(r.needs_help for r in rows),
@@ -219,3 +230,65 @@ def _history_detail(source: str, row: Any) -> str:
             return _("%(procedure)s – confirmed") % {"procedure": row.procedure_title}
         return row.procedure_title
     return ""
+
+
+def sessions_open_for_code(enrollment: Enrollment, now: datetime.datetime) -> list[ClassSession]:
+    """The sessions of the learner's class taking attendance by code right now."""
+    candidates = ClassSession.objects.filter(
+        training_class_id=enrollment.training_class_id,
+        code_opened_at__gt=now - OPEN_FOR,
+        code_closed_at__isnull=True,
+    )
+    return [s for s in candidates if code_attendance_is_open(s, now)]
+
+
+def attendance_marks(session: ClassSession) -> dict[int, dict[str, Any]]:
+    """{enrollment id: how and when they were marked, and who else was marked from the
+    same phone} for the trainer's tick list."""
+    marks = list(session.attendance.select_related("enrollment"))
+    by_device: dict[str, list[str]] = {}
+    for mark in marks:
+        if mark.present and mark.device:
+            by_device.setdefault(mark.device, []).append(mark.enrollment.display_name)
+    return {
+        mark.enrollment_id: {
+            "present": mark.present,
+            "by_code": mark.method == mark.Method.CODE,
+            "at": mark.recorded_at,
+            "same_phone": [
+                name
+                for name in by_device.get(mark.device, [])
+                if name != mark.enrollment.display_name
+            ]
+            if mark.present and mark.device
+            else [],
+        }
+        for mark in marks
+    }
+
+
+# The one-month call: a learner who completed this long ago goes on the trainer's list.
+FOLLOW_UP_AFTER = datetime.timedelta(days=30)
+
+
+def follow_ups(user: Any, now: datetime.datetime) -> dict[str, list[Enrollment]]:
+    """The trainer's calls: "due" (completed a month ago or more, not reached yet,
+    longest waiting first) and "done" (reached in the last 90 days, latest first)."""
+    mine = Enrollment.objects.filter(training_class__trainer=user, erased_at__isnull=True)
+    related = ("training_class", "progress")
+    due = (
+        mine.filter(
+            progress__completed_at__lte=now - FOLLOW_UP_AFTER,
+            progress__followed_up_at__isnull=True,
+        )
+        .select_related(*related)
+        .prefetch_related("follow_ups")
+        .order_by("progress__completed_at", "pk")
+    )
+    done = (
+        mine.filter(progress__followed_up_at__gte=now - datetime.timedelta(days=90))
+        .select_related(*related)
+        .prefetch_related("follow_ups")
+        .order_by("-progress__followed_up_at", "pk")
+    )
+    return {"due": list(due), "done": list(done)}

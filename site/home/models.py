@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from .blocks import BaseStreamBlock
+from .pictures import PICTURE_CHOICES
 
 
 class HomePage(Page):
@@ -46,3 +48,34 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class PictureCard(models.Model):
+    """A learner's picture log-in for shared phones: their own picture in the class's list,
+    and a secret of three pictures tapped in order (see home/pictures.py).
+
+    The secret is kept hashed like a password and shown only on the card printed when it
+    is drawn. Wrong secrets are counted here, per learner (``training.services.pictures``
+    locks the card after a few); printing a new card draws a new secret and unlocks it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="picture_card",
+        verbose_name=_("learner"),
+    )
+    own_picture = models.CharField(_("own picture"), max_length=20, choices=PICTURE_CHOICES)
+    sequence_hash = models.CharField(_("secret pictures (hashed)"), max_length=128)
+    failed_attempts = models.PositiveSmallIntegerField(_("wrong tries in a row"), default=0)
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
+    # A digest of the last wrong secret: the same wrong secret sent again (a double tap,
+    # a retry on weak Wi-Fi) is one mistake, not two.
+    last_wrong = models.CharField(max_length=64, blank=True, editable=False)
+    issued_at = models.DateTimeField(_("printed at"))
+
+    class Meta:
+        verbose_name = _("picture card")
+        verbose_name_plural = _("picture cards")
+
+    def __str__(self):
+        return f"{self.user} · {self.get_own_picture_display()}"

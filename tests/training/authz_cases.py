@@ -1,16 +1,21 @@
 """The authorisation test's cases: one entry per URL name of training/ and per sandbox
 URL that takes an object's id, each saying who may do it and what it may change."""
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from urllib.parse import urlencode
-
-from django.urls import URLPattern, reverse
+from django.urls import URLPattern
 from django.urls.converters import IntConverter, UUIDConverter
 from django.utils import timezone
 
 from sandbox import urls as sandbox_urls
 
+from .authz_case import FORMATS, Case, url
+from .authz_sessions import (
+    attendance_code_cases,
+    class_step_cases,
+    follow_up_cases,
+    follow_ups_cases,
+    mark_present_cases,
+    pace_cases,
+)
 from .authz_world import (
     LEARNERS,
     PLAIN,
@@ -33,34 +38,6 @@ from .authz_world import (
 )
 
 # ---- the cases: one entry per URL name -----------------------------------------------------
-
-
-@dataclass
-class Case:
-    method: str
-    path: str
-    allowed: Callable  # Actor -> bool
-    data: dict = field(default_factory=dict)
-    changes: frozenset | Callable = frozenset()  # parcels an allowed request may change
-    must_change: frozenset | Callable = frozenset()  # ...and must (the form data is real)
-    public: frozenset = frozenset()  # (parcel, kind) shown to anyone by design
-    filtered: bool = False  # a refusal may also be a 200/302 that does nothing
-    shows: tuple = ()  # texts an allowed answer must show
-    route: str = ""
-
-    def resolve(self, value, actor):
-        return frozenset(value(actor) if callable(value) else value)
-
-    def label(self):
-        query = f"?{urlencode(self.data, doseq=True)}" if self.method == "GET" and self.data else ""
-        return f"{self.method} {self.path}{query} [{self.route}]"
-
-
-def url(name, *args):
-    return reverse(f"training:{name}", args=args)
-
-
-FORMATS = [{}, {"xuat": "csv", "bang": "chinh"}, {"xuat": "xlsx"}]
 
 
 def classes_cases(w):
@@ -234,6 +211,53 @@ def join_cases(w):
         )
 
 
+def on_the_picture_page(side):
+    """Public by design to whoever has the class code (it is on the projector): the class,
+    and the names of its learners who have a picture card."""
+    return {
+        (f"class{side}", "join code"),
+        (f"class{side}", "class name"),
+        *((parcel, "name") for parcel in PLAIN[side]),
+    }
+
+
+def picture_start_cases(w):
+    yield Case("GET", url("picture_start"), anyone)
+    yield Case("GET", url("picture_start"), anyone, {"ma": w.classes["1"].join_code})
+
+
+def picture_switch_cases(w):
+    yield Case("POST", url("picture_switch"), anyone)  # logs out: changes no parcel
+
+
+def picture_learners_cases(w):
+    for side in SIDES:
+        code = w.classes[side].join_code
+        yield Case("GET", url("picture_learners", code), anyone, public=on_the_picture_page(side))
+
+
+def picture_sequence_cases(w):
+    """Anyone with a learner's card logs in as that learner (and as nobody else); an
+    official's account, or another class's learner, never."""
+
+    def taps(keys):
+        return {"picked": ",".join(keys[:2]), "tap": keys[2]}
+
+    for parcel, keys in w.picture_secrets.items():
+        side = LEARNERS[parcel]
+        path = url("picture_sequence", w.classes[side].join_code, w.enrollments[parcel].pk)
+        wrong = [*keys[:2], next(k for k in ("trau", "lua") if k != keys[2])]
+        public = on_the_picture_page(side)
+        yield Case("GET", path, anyone, public=public)
+        yield Case("POST", path, anyone, taps(keys), public=public)
+        yield Case("POST", path, anyone, taps(wrong), public=public)
+    official = url("picture_sequence", w.classes["1"].join_code, w.enrollments["O1"].pk)
+    yield Case("GET", official, nobody)
+    yield Case("POST", official, nobody, taps(["trau", "trau", "trau"]))
+    mixed = url("picture_sequence", w.classes["1"].join_code, w.enrollments["B"].pk)
+    yield Case("POST", mixed, nobody, taps(w.picture_secrets["B"]))
+
+
 def my_classes_cases(w):
     yield Case("GET", url("my_classes"), logged_in)
 
@@ -355,11 +379,21 @@ ROUTES = {
     "class_report": class_report_cases,
     "login_cards": login_cards_cases,
     "attendance": attendance_cases,
+    "attendance_code": attendance_code_cases,
+    "mark_present": mark_present_cases,
+    "pace": pace_cases,
+    "class_step": class_step_cases,
+    "follow_ups": follow_ups_cases,
+    "follow_up": follow_up_cases,
     "learner": learner_cases,
     "override": override_cases,
     "submission_confirm": submission_confirm_cases,
     "learner_erase": learner_erase_cases,
     "join": join_cases,
+    "picture_start": picture_start_cases,
+    "picture_switch": picture_switch_cases,
+    "picture_learners": picture_learners_cases,
+    "picture_sequence": picture_sequence_cases,
     "my_classes": my_classes_cases,
     "erase_my_data": erase_my_data_cases,
     "course_progress": course_progress_cases,

@@ -27,8 +27,10 @@ from training.models import (
     ClassSession,
     Enrollment,
     EnrollmentProgress,
+    FollowUpCall,
     ManagerScope,
     PracticeErrorTally,
+    PracticeSubmissionTime,
     ProgressEvent,
     ProgressOverride,
     RealSubmission,
@@ -81,6 +83,9 @@ def snapshot(w):
         ("submission history", RealSubmission.history),
         ("override history", ProgressOverride.history),
         ("attendance history", Attendance.history),
+        ("follow-up calls", FollowUpCall.objects),
+        ("follow-up history", FollowUpCall.history),
+        ("practice times", PracticeSubmissionTime.objects),
     ]
     for part, manager in by_enrollment:
         for row in manager.filter(enrollment_id__in=enrollments).values():

@@ -5,9 +5,11 @@ import uuid
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from home import roles
+from home.models import PictureCard
 from sandbox.context import PracticeContext
 from sandbox.models import (
     DossierAttachment,
@@ -31,6 +33,7 @@ from training.models import (
 )
 from training.services import classes as services
 from training.services import progress
+from training.services.pictures import picture_cards_issue
 
 SIDES = ("1", "2")
 
@@ -203,6 +206,7 @@ class World:
     activity: str  # an activity key of the course, for manual progress
     dossiers: SimpleNamespace  # learner A's practice
     secrets: list = field(default_factory=list)  # (parcel, kind, text)
+    picture_secrets: dict = field(default_factory=dict)  # parcel -> picture keys, in order
     files: dict = field(default_factory=dict)  # uploaded file name -> bytes
 
 
@@ -300,6 +304,24 @@ def build_world(home_page):
             )[0]
     users["learner_a"] = enrollments["A"].learner
     users["learner_b"] = enrollments["B"].learner
+    # Picture cards, printed for each class's plain learners; the official who took class
+    # 1 as a learner has a card row too (made by hand: printing refuses them), which must
+    # log nobody in.
+    picture_secrets = {}
+    for side in SIDES:
+        for issued in picture_cards_issue(
+            training_class=classes[side],
+            enrollments=[enrollments[parcel] for parcel in PLAIN[side]],
+            now=now,
+        ):
+            parcel = next(p for p, e in enrollments.items() if e == issued.enrollment)
+            picture_secrets[parcel] = [picture.key for picture in issued.sequence]
+    PictureCard.objects.create(
+        user=enrollments["O1"].learner,
+        own_picture="sao",
+        sequence_hash=make_password("trau,trau,trau"),
+        issued_at=now,
+    )
 
     certificates, submissions = {}, {}
     for parcel in ("A", "B"):  # completed: every activity marked done by their trainer
@@ -370,6 +392,7 @@ def build_world(home_page):
         lesson=lesson,
         activity=activities[0].key,
         dossiers=dossiers,
+        picture_secrets=picture_secrets,
     )
     for parcel, enrollment in enrollments.items():
         world.secrets += [

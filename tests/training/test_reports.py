@@ -107,7 +107,7 @@ def test_the_province_report_counts_the_commune_and_its_funnel(
     assert main[1][1] == "3" and main[1][4] == "1" and main[1][5] == "33,3"
     assert main[-1][0] == "Tổng cộng"
     funnel = tables.tables["pheu"]
-    assert [row[1] for row in funnel[1:]] == ["3", "0", "2", "0"]
+    assert [row[1] for row in funnel[1:]] == ["3", "0", "2", "0", "0", "0"]
     errors = tables.tables["loi"]
     assert errors[1][0] == "Bước 2 – Nhập mã xác nhận (OTP)" and errors[1][2] == "2"
     assert PracticeErrorTally.objects.get().count == 2

@@ -13,6 +13,7 @@ from .classes import (
 from .progress import (
     ActivitySummary,
     EnrollmentProgress,
+    FollowUpCall,
     PracticeErrorTally,
     PracticeSubmissionTime,
     ProgressEvent,
@@ -29,6 +30,7 @@ __all__ = [
     "ClassSession",
     "Enrollment",
     "EnrollmentProgress",
+    "FollowUpCall",
     "ManagerScope",
     "OrganisingUnit",
     "PracticeErrorTally",

@@ -160,6 +160,10 @@ class TrainingClass(models.Model):
     help_after_minutes = models.PositiveSmallIntegerField(
         "báo cần giúp sau số phút đứng một bước", default=5
     )
+    # Trainer-paced mode: the activity of the course the whole class is on now, set from
+    # the board; empty when every learner goes at their own pace.
+    paced_activity_key = models.CharField(max_length=80, blank=True)
+    paced_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -171,6 +175,10 @@ class TrainingClass(models.Model):
         return self.name
 
 
+def new_attendance_secret() -> str:
+    return secrets.token_hex(16)
+
+
 class ClassSession(models.Model):
     training_class = models.ForeignKey(
         TrainingClass, on_delete=models.CASCADE, related_name="sessions"
@@ -178,6 +186,13 @@ class ClassSession(models.Model):
     starts_at = models.DateTimeField("thời gian")
     place = models.CharField("địa điểm", max_length=200)
     device_notes = models.CharField("thiết bị", max_length=250, blank=True)
+    # The attendance code on the projector is drawn from this secret and the minute, so
+    # it changes every minute and no table of codes is stored (training/attendance_codes.py).
+    attendance_secret = models.CharField(
+        max_length=32, default=new_attendance_secret, editable=False
+    )
+    code_opened_at = models.DateTimeField("mở điểm danh bằng mã lúc", null=True, blank=True)
+    code_closed_at = models.DateTimeField("đóng điểm danh bằng mã lúc", null=True, blank=True)
 
     class Meta:
         ordering = ["starts_at"]
@@ -236,9 +251,18 @@ class Enrollment(models.Model):
 
 
 class Attendance(models.Model):
+    class Method(models.TextChoices):
+        LIST = "list", "Tập huấn viên đánh dấu"
+        CODE = "code", "Học viên nhập mã trên màn chiếu"
+
     session = models.ForeignKey(ClassSession, on_delete=models.CASCADE, related_name="attendance")
     enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="attendance")
     present = models.BooleanField(default=False)
+    method = models.CharField(max_length=4, choices=Method.choices, default=Method.LIST)
+    # A code typed on a phone: a digest of that phone's browser session (never the session
+    # key itself), so the trainer sees several learners marked from one phone. Shared phones
+    # are normal in a class; the list only makes a proxy visible.
+    device = models.CharField(max_length=12, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

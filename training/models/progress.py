@@ -96,6 +96,9 @@ class EnrollmentProgress(models.Model):
     # timed submission and their latest (see PracticeSubmissionTime).
     first_submit_seconds = models.PositiveIntegerField(null=True, blank=True)
     last_submit_seconds = models.PositiveIntegerField(null=True, blank=True)
+    # The one-month call (FollowUpCall): when the learner was reached, and what they said.
+    followed_up_at = models.DateTimeField(null=True, blank=True)
+    follow_up_outcome = models.CharField(max_length=12, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["completed_at"], name="progress_completed")]
@@ -208,3 +211,34 @@ class RealSubmission(models.Model):
 
     def __str__(self):
         return f"{self.procedure_title} {self.submitted_on:%d/%m/%Y}"
+
+
+class FollowUpCall(models.Model):
+    """The trainer's call a month after a learner completes, as Learn My Way does: did
+    they go on to submit a real dossier online, which one, on their own or helped? Calls
+    that reach nobody are kept too, so the list shows who to try again."""
+
+    class Outcome(models.TextChoices):
+        NOT_REACHED = "not_reached", "Chưa liên lạc được"
+        ALONE = "alone", "Đã tự nộp hồ sơ trực tuyến"
+        HELPED = "helped", "Đã nộp trực tuyến, có người giúp"
+        NOT_YET = "not_yet", "Chưa nộp hồ sơ trực tuyến"
+
+    enrollment = models.ForeignKey(
+        "training.Enrollment", on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    outcome = models.CharField("kết quả", max_length=12, choices=Outcome.choices)
+    procedure_title = models.CharField("thủ tục đã nộp", max_length=200, blank=True)
+    note = models.CharField("ghi chú", max_length=200, blank=True)
+    called_at = models.DateTimeField("gọi lúc")
+    called_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-called_at", "-id"]
+
+    def __str__(self):
+        return f"{self.enrollment_id} {self.get_outcome_display()}"

@@ -316,16 +316,37 @@ def session_add(
 
 
 def attendance_take(
-    *, session: ClassSession, present_ids: Iterable[int | str], recorded_by: User
+    *,
+    session: ClassSession,
+    present_ids: Iterable[int | str],
+    recorded_by: User,
+    shown_at: datetime.datetime | None = None,
 ) -> list[Attendance]:
-    """Mark everyone on the roster present or absent in one go (one tap per learner)."""
+    """Mark everyone on the roster present or absent in one go (one tap per learner).
+
+    ``shown_at``: when the trainer's list was shown. A learner who typed the code on the
+    projector after that is not marked absent by a list that could not show them ticked.
+    """
     present_ids = {int(pk) for pk in present_ids if str(pk).isdigit()}
+    since_shown = set()
+    if shown_at is not None:
+        since_shown = set(
+            session.attendance.filter(
+                present=True, method=Attendance.Method.CODE, recorded_at__gt=shown_at
+            ).values_list("enrollment_id", flat=True)
+        )
     marks = []
     for enrollment in session.training_class.enrollments.filter(erased_at__isnull=True):
+        if enrollment.pk in since_shown and enrollment.pk not in present_ids:
+            continue
         mark, _created = Attendance.objects.update_or_create(
             session=session,
             enrollment=enrollment,
-            defaults={"present": enrollment.pk in present_ids, "recorded_by": recorded_by},
+            defaults={
+                "present": enrollment.pk in present_ids,
+                "recorded_by": recorded_by,
+                "method": Attendance.Method.LIST,
+            },
         )
         marks.append(mark)
     attendance_progress_record(marks=marks)

@@ -34,7 +34,7 @@ from ..forms import (
     form_error,
 )
 from ..models import TrainingClass
-from ..selectors import class_board, class_history
+from ..selectors import attendance_marks, class_board, class_history
 from ..services import classes as services
 
 can_train = permissions.can_train
@@ -205,7 +205,8 @@ def class_detail(request, class_id):
 @require_POST
 @trainer_required
 def login_cards(request, class_id):
-    """Print log-in cards: new passwords for the chosen learners, shown once."""
+    """Print log-in cards: new passwords and new picture cards for the chosen learners,
+    shown once."""
     training_class = own_class(request, class_id)
     form = LoginCardsForm(request.POST, training_class=training_class)
     error, chosen = None, []
@@ -227,6 +228,29 @@ def login_cards(request, class_id):
             )
         else:
             refused.append(enrollment)
+    # The same learners' picture cards, for shared phones (a new secret each printing).
+    from ..services.pictures import picture_cards_issue
+
+    picture_cards = picture_cards_issue(
+        training_class=training_class,
+        enrollments=[enrollment for enrollment, _username, _password in cards],
+        now=timezone.now(),
+    )
+    picture_path = f"/vao-lop/{training_class.join_code}/hinh/"
+    picture_url = (
+        settings.CLASS_HALL_URL.rstrip("/") + picture_path
+        if settings.CLASS_HALL_URL
+        else request.build_absolute_uri(picture_path)
+    )
+    # segno draws the SVG from our own URL and code only: no user text goes into it.
+    picture_qr_svg = mark_safe(  # noqa: S308
+        segno.make(picture_url, error="m").svg_inline(
+            scale=2,
+            dark="#111",
+            title=_("QR code to log in with pictures in the class %(code)s")
+            % {"code": training_class.join_code},
+        )
+    )
     return TemplateResponse(
         request,
         "training/login_cards.html",
@@ -236,6 +260,9 @@ def login_cards(request, class_id):
             "refused": refused,
             "refused_names": ", ".join(enrollment.display_name for enrollment in refused),
             "error": error,
+            "picture_cards": picture_cards,
+            "picture_url": picture_url,
+            "picture_qr_svg": picture_qr_svg,
         },
     )
 
@@ -245,6 +272,7 @@ def attendance(request, class_id, session_id):
     training_class = own_class(request, class_id)
     session = get_object_or_404(training_class.sessions, pk=session_id)
     error = None
+    shown_at = timezone.now().isoformat()
     if request.method == "POST":
         form = AttendanceForm(request.POST, training_class=training_class)
         if form.is_valid():
@@ -252,23 +280,30 @@ def attendance(request, class_id, session_id):
                 session=session,
                 present_ids=[enrollment.pk for enrollment in form.cleaned_data["present"]],
                 recorded_by=request.user,
+                shown_at=form.cleaned_data["shown_at"],
             )
             return redirect("training:class", class_id=training_class.pk)
         # Show the ticks as they were sent, so nothing is lost.
         error = form_error(form)
         present = {int(pk) for pk in form["present"].value() or [] if str(pk).isdigit()}
+        shown_at = form.data.get("shown_at", "")
     else:
         present = set(
             session.attendance.filter(present=True).values_list("enrollment_id", flat=True)
         )
+    marks = attendance_marks(session)
     return TemplateResponse(
         request,
         "training/attendance.html",
         {
             "training_class": training_class,
             "session": session,
-            "enrollments": training_class.enrollments.filter(erased_at__isnull=True),
+            "rows": [
+                (enrollment, marks.get(enrollment.pk, {}))
+                for enrollment in training_class.enrollments.filter(erased_at__isnull=True)
+            ],
             "present": present,
+            "shown_at": shown_at,
             "error": error,
         },
     )
@@ -350,6 +385,7 @@ def board(request, class_id):
         {
             "training_class": training_class,
             "projector": request.GET.get("chieu") == "1",
+            "can_change": permissions.class_can_change(request.user, training_class),
             "refresh_seconds": 15,
             **context,
         },

@@ -12,11 +12,13 @@ from ..activities import completion_rule, course_activities, lesson_questions
 from ..errors import TrainingError
 from ..forms import EraseConfirmForm, QuizForm, RealSubmissionForm, form_error
 from ..models import Certificate, Enrollment
+from ..paced_steps import paced_step
+from ..selectors import sessions_open_for_code
 from ..services import progress as progress_services
 from ..services.erasure import ErasureRefused, learner_erase
 
 
-def _own_enrollment(request, enrollment_id):
+def own_enrollment(request, enrollment_id):
     """Only the learner's own enrolment: another learner's number gives 404."""
     return get_object_or_404(
         Enrollment.objects.select_related("training_class__course", "progress"),
@@ -48,7 +50,7 @@ def _lessons(course):
 
 @login_required
 def course_progress(request, enrollment_id):
-    enrollment = _own_enrollment(request, enrollment_id)
+    enrollment = own_enrollment(request, enrollment_id)
     course = enrollment.training_class.course
     activities = course_activities(course)
     states, summaries = progress_services.activity_states(enrollment, activities)
@@ -82,6 +84,12 @@ def course_progress(request, enrollment_id):
             # What the learner typed in a refused report, to send again.
             "values": request.session.pop("progress_values", {}),
             "today": timezone.localdate(),
+            "paced": paced_step(enrollment.training_class, activities),
+            "attendance_sessions": [
+                session
+                for session in sessions_open_for_code(enrollment, timezone.now())
+                if not session.attendance.filter(enrollment=enrollment, present=True).exists()
+            ],
         },
     )
 
@@ -89,7 +97,7 @@ def course_progress(request, enrollment_id):
 @require_POST
 @login_required
 def reading_done(request, enrollment_id, lesson_id):
-    enrollment = _own_enrollment(request, enrollment_id)
+    enrollment = own_enrollment(request, enrollment_id)
     if f"read:{lesson_id}" in {a.key for a in course_activities(enrollment.training_class.course)}:
         progress_services.reading_done(enrollment=enrollment, lesson_id=lesson_id)
     return redirect(f"/hoc/{enrollment.pk}/#bai-{lesson_id}")
@@ -98,7 +106,7 @@ def reading_done(request, enrollment_id, lesson_id):
 @require_POST
 @login_required
 def quiz_answer(request, enrollment_id, lesson_id):
-    enrollment = _own_enrollment(request, enrollment_id)
+    enrollment = own_enrollment(request, enrollment_id)
     form = QuizForm(request.POST, course=enrollment.training_class.course, lesson_id=lesson_id)
     if not form.is_valid():  # an answer the page never offered: nothing is counted
         request.session["quiz_result"] = {"lesson": lesson_id, "error": form_error(form).message}
@@ -122,7 +130,7 @@ def quiz_answer(request, enrollment_id, lesson_id):
 @require_POST
 @login_required
 def real_submission(request, enrollment_id):
-    enrollment = _own_enrollment(request, enrollment_id)
+    enrollment = own_enrollment(request, enrollment_id)
     form = RealSubmissionForm(request.POST)
     try:
         if not form.is_valid():
