@@ -303,3 +303,25 @@ class PictureCardFactory(factory.Factory):
             training_class=enrollment.training_class, enrollments=[enrollment], now=timezone.now()
         )
         return issued
+
+
+# --- skills checks --------------------------------------------------------------------
+
+
+class SkillQuestionFactory(factory.django.DjangoModelFactory):
+    """A multiple-choice question of the skills check; for a practical one pass
+    ``kind="practical", exercise=ExerciseFactory()``."""
+
+    class Meta:
+        # Named, not imported: this file is appended to, and its imports sit at the top.
+        model = "assessments.SkillQuestion"
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"cau-hoi-{n:03d}")
+    skill = "safety.accounts"
+    kind = "choice"
+    prompt = "Có người gọi điện xin mã OTP vừa gửi về máy bạn. Bạn làm gì?"
+    choice_a = "Đọc mã cho họ"
+    choice_b = "Không đưa mã OTP cho ai"
+    correct_choice = "b"
+    explanation = "Cán bộ không bao giờ hỏi mã OTP."

@@ -22,6 +22,7 @@ def test_top_level_layout_exists():
         "site",
         "courses",
         "sandbox",
+        "assessments",
         "training",
         "media",
         "tests",
@@ -91,7 +92,11 @@ def test_every_marked_string_has_a_vietnamese_entry():
     known = {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id) for m in catalog}
 
     sources = [
-        *(p for app in ("courses", "sandbox", "training") for p in (ROOT / app).rglob("*.py")),
+        *(
+            p
+            for app in ("courses", "sandbox", "assessments", "training")
+            for p in (ROOT / app).rglob("*.py")
+        ),
         *(ROOT / "site" / "home").rglob("*.py"),
     ]
     templates = list((ROOT / "site" / "templates").rglob("*.html"))

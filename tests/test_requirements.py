@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OWN = {"config", "home", "courses", "sandbox", "training", "tests", "site"}
+OWN = {"config", "home", "courses", "sandbox", "assessments", "training", "tests", "site"}
 
 
 def imported_top_level_modules():
     modules = set()
-    folders = ["courses", "sandbox", "training", "site", "tests"]
+    folders = ["courses", "sandbox", "assessments", "training", "site", "tests"]
     for path in [ROOT / "manage.py", *(p for f in folders for p in (ROOT / f).rglob("*.py"))]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "home",
     "courses",
     "sandbox",
+    "assessments",
     "training",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
