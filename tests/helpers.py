@@ -316,6 +316,22 @@ def uid():
 # --- logging in to the practice portal: password, then the confirmation code ---------------
 
 
+def portal_account_made(ctx, password):
+    """A practice card of ``ctx``'s learner with a finished portal account (registered,
+    code confirmed, password set), made through the services as the pages make it."""
+    from sandbox.services import accounts
+
+    card = accounts.identity_issue(ctx=ctx)
+    account = accounts.registration_start(
+        ctx=ctx,
+        data=registration_form(card, "X"),
+        captcha_expected="X",
+    )
+    accounts.otp_verify(ctx=ctx, account=account, code=card.otps.get().code)
+    accounts.password_set(ctx=ctx, account=account, password=password, confirm=password)
+    return card
+
+
 def login_code_sent(identity):
     """The newest log-in confirmation code sent to this card's simulated phone."""
     from sandbox.models import OtpChallenge

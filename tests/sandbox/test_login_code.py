@@ -20,6 +20,7 @@ from tests.helpers import (
     location,
     login_code_sent,
     new_ctx,
+    portal_account_made,
     portal_log_in,
     portal_session,
 )
@@ -41,21 +42,7 @@ def other_than(code):
 
 def registered(ctx):
     """A practice card of ``ctx``'s learner with a finished portal account."""
-    card = accounts.identity_issue(ctx=ctx)
-    account = accounts.registration_start(
-        ctx=ctx,
-        data={
-            "cccd": card.cccd,
-            "full_name": card.full_name,
-            "birth_date": card.birth_date.strftime("%d/%m/%Y"),
-            "phone": card.phone,
-            "captcha": "X",
-        },
-        captcha_expected="X",
-    )
-    accounts.otp_verify(ctx=ctx, account=account, code=card.otps.get().code)
-    accounts.password_set(ctx=ctx, account=account, password=PASSWORD, confirm=PASSWORD)
-    return card
+    return portal_account_made(ctx, PASSWORD)
 
 
 @pytest.fixture

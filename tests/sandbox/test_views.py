@@ -26,6 +26,7 @@ from tests.helpers import (
     khai_sinh_form_data,
     login_code_sent,
     new_ctx,
+    portal_account_made,
     portal_session,
 )
 
@@ -163,20 +164,7 @@ def test_register_log_in_submit_khai_sinh_by_post_pay_and_read_the_code(client, 
 def learner(client, khai_sinh):
     """A registered learner, logged in to the practice portal in this browser."""
     ctx = new_ctx()
-    card = accounts.identity_issue(ctx=ctx)
-    account = accounts.registration_start(
-        ctx=ctx,
-        data={
-            "cccd": card.cccd,
-            "full_name": card.full_name,
-            "birth_date": card.birth_date.strftime("%d/%m/%Y"),
-            "phone": card.phone,
-            "captcha": "X",
-        },
-        captcha_expected="X",
-    )
-    accounts.otp_verify(ctx=ctx, account=account, code=card.otps.get().code)
-    accounts.password_set(ctx=ctx, account=account, password="Lan@2026vn", confirm="Lan@2026vn")
+    card = portal_account_made(ctx, "Lan@2026vn")
     portal_session(client, ctx.owner_key, card)
     ctx.identity = card
     return ctx

@@ -31,6 +31,7 @@ def _code_url(request, session, code):
     return request.build_absolute_uri(path)
 
 
+@login_required
 def code_screen(request, class_id, session_id):
     """For the projector: the code, its QR code, how many are marked. The page reloads
     itself when the code changes (no JavaScript)."""
