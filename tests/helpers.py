@@ -108,12 +108,12 @@ def seed_procedures(*slugs):
     from courses.demo.loader import SeedReport, _child_page, _procedure_fields
     from courses.demo.procedures import PROCEDURES, SECTORS
     from courses.models import ProcedureIndexPage, ProcedurePage, Sector
-    from home.models import HomePage
+    from home.services import home_page_ensure
     from sandbox.demo.loader import sandbox_demo_seed
 
     for sector in SECTORS:
         Sector.objects.get_or_create(slug=sector["slug"], defaults={"name": sector["name"]})
-    home = HomePage.objects.get(depth=2)
+    home = home_page_ensure()
     catalogue = ProcedureIndexPage.objects.child_of(home).filter(slug="thu-tuc").first()
     if catalogue is None:
         catalogue = ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc")

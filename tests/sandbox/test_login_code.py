@@ -51,7 +51,7 @@ def card(practice_ctx):
 
 
 @pytest.fixture
-def browser(client, practice_ctx):
+def learner_browser(client, practice_ctx):
     """This browser practises as ``practice_ctx``, not logged in to the portal yet."""
     return portal_session(client, practice_ctx.owner_key)
 
@@ -74,17 +74,19 @@ def logged_in_as(client):
 # --- the right code ----------------------------------------------------------------------
 
 
-def test_the_right_code_logs_in_and_goes_to_the_page_asked_for(browser, card):
-    assert location(browser.get("/thuc-hanh/thu-tuc/")).startswith(LOGIN)
-    otp = password_typed(browser, card, next="/thuc-hanh/thu-tuc/")
-    assert logged_in_as(browser) is None  # not yet: the code is still to come
+def test_the_right_code_logs_in_and_goes_to_the_page_asked_for(learner_browser, card):
+    assert location(learner_browser.get("/thuc-hanh/thu-tuc/")).startswith(LOGIN)
+    otp = password_typed(learner_browser, card, next="/thuc-hanh/thu-tuc/")
+    assert logged_in_as(learner_browser) is None  # not yet: the code is still to come
 
-    page = page_text(browser.get(CODE_PAGE))
+    page = page_text(learner_browser.get(CODE_PAGE))
     assert otp.code in page  # on the simulated phone beside the box, nowhere else
 
-    assert location(browser.post(CODE_PAGE, {"otp": f" {otp.code} "})) == "/thuc-hanh/thu-tuc/"
-    assert logged_in_as(browser) == str(card.pk)
-    assert card.full_name in page_text(browser.get(DOSSIERS))
+    assert (
+        location(learner_browser.post(CODE_PAGE, {"otp": f" {otp.code} "})) == "/thuc-hanh/thu-tuc/"
+    )
+    assert logged_in_as(learner_browser) == str(card.pk)
+    assert card.full_name in page_text(learner_browser.get(DOSSIERS))
 
 
 @pytest.mark.parametrize(
@@ -95,25 +97,25 @@ def test_the_right_code_logs_in_and_goes_to_the_page_asked_for(browser, card):
     ],
 )
 def test_the_code_goes_where_the_learner_chose_on_the_simulated_phone_only(
-    browser, card, channel, sender, where
+    learner_browser, card, channel, sender, where
 ):
     before = set(SimulatedMessage.objects.values_list("pk", flat=True))
 
-    otp = password_typed(browser, card, channel=channel)
+    otp = password_typed(learner_browser, card, channel=channel)
 
     [message] = SimulatedMessage.objects.exclude(pk__in=before)
     assert (message.channel, message.sender, message.identity) == (channel, sender, card)
     assert otp.code in message.body and otp.channel == channel
     if channel == "sms":  # SMS brandnames send unaccented text
         assert message.body.isascii()
-    assert where in page_text(browser.get(CODE_PAGE))
-    inbox = page_text(browser.get("/thuc-hanh/dien-thoai/"))
+    assert where in page_text(learner_browser.get(CODE_PAGE))
+    inbox = page_text(learner_browser.get("/thuc-hanh/dien-thoai/"))
     assert otp.code in inbox and message.get_channel_display() in inbox
     assert mail.outbox == []  # nothing leaves the sandbox
 
 
-def test_the_log_in_page_offers_both_channels_with_vneid_ticked(browser, card):
-    page = browser.get(LOGIN).content.decode()
+def test_the_log_in_page_offers_both_channels_with_vneid_ticked(learner_browser, card):
+    page = learner_browser.get(LOGIN).content.decode()
 
     assert re.search(r'name="channel" value="app" checked>\s*Ứng dụng VNeID', page)
     assert re.search(r'name="channel" value="sms">\s*Tin nhắn SMS', page)
@@ -122,21 +124,21 @@ def test_the_log_in_page_offers_both_channels_with_vneid_ticked(browser, card):
 # --- mistakes ----------------------------------------------------------------------------
 
 
-def test_a_wrong_password_sends_no_code_and_keeps_the_cccd_and_the_channel(browser, card):
-    response = browser.post(LOGIN, {"cccd": card.cccd, "password": "sai", "channel": "sms"})
+def test_a_wrong_password_sends_no_code_and_keeps_the_cccd_and_the_channel(learner_browser, card):
+    response = learner_browser.post(LOGIN, {"cccd": card.cccd, "password": "sai", "channel": "sms"})
 
     assert [error.code for error in response.context["errors"]] == ["login_failed"]
     page = page_text(response)
     assert f'value="{card.cccd}"' in page
     assert re.search(r'value="sms" checked>\s*Tin nhắn SMS', page)
     assert not card.otps.filter(purpose=OtpChallenge.Purpose.LOGIN).exists()
-    assert location(browser.get(CODE_PAGE)) == LOGIN  # no code page without the password
+    assert location(learner_browser.get(CODE_PAGE)) == LOGIN  # no code page without the password
 
 
-def test_a_wrong_code_says_how_many_tries_are_left_and_keeps_the_channel(browser, card):
-    otp = password_typed(browser, card, channel="sms")
+def test_a_wrong_code_says_how_many_tries_are_left_and_keeps_the_channel(learner_browser, card):
+    otp = password_typed(learner_browser, card, channel="sms")
 
-    response = browser.post(CODE_PAGE, {"otp": other_than(otp.code)})
+    response = learner_browser.post(CODE_PAGE, {"otp": other_than(otp.code)})
 
     [error] = response.context["errors"]
     assert error.code == "login_code_wrong"
@@ -146,9 +148,9 @@ def test_a_wrong_code_says_how_many_tries_are_left_and_keeps_the_channel(browser
     assert error.full_message in page and "Bạn còn 4 lần nhập" in page
     assert re.search(r'value="sms" checked>\s*Tin nhắn SMS', page)  # the channel chosen
     assert f'value="{other_than(otp.code)}"' in page  # what was typed, to correct
-    assert logged_in_as(browser) is None
+    assert logged_in_as(learner_browser) is None
     # The same, right code still works.
-    assert location(browser.post(CODE_PAGE, {"otp": otp.code})) == DOSSIERS
+    assert location(learner_browser.post(CODE_PAGE, {"otp": otp.code})) == DOSSIERS
 
 
 def test_wrong_codes_count_down_to_the_limit(practice_ctx, card):
@@ -164,21 +166,21 @@ def test_wrong_codes_count_down_to_the_limit(practice_ctx, card):
     assert events(practice_ctx.owner_key, "login_code", PracticeEvent.Kind.ERROR).count() == 5
 
 
-def test_an_expired_code_is_refused_and_a_new_one_works(browser, card):
-    otp = password_typed(browser, card)
+def test_an_expired_code_is_refused_and_a_new_one_works(learner_browser, card):
+    otp = password_typed(learner_browser, card)
     OtpChallenge.objects.filter(pk=otp.pk).update(
         expires_at=otp.expires_at - accounts.OTP_LIFETIME - datetime.timedelta(seconds=1)
     )
 
-    response = browser.post(CODE_PAGE, {"otp": otp.code})
+    response = learner_browser.post(CODE_PAGE, {"otp": otp.code})
 
     [error] = response.context["errors"]
     assert error.code == "login_code_expired" and "5 phút" in error.plain
     assert "Gửi lại mã" in page_text(response)
-    assert location(browser.post(CODE_PAGE, {"resend": "1"})) == CODE_PAGE
+    assert location(learner_browser.post(CODE_PAGE, {"resend": "1"})) == CODE_PAGE
     fresh = login_code_sent(card)
     assert fresh != otp and fresh.channel == otp.channel
-    assert location(browser.post(CODE_PAGE, {"otp": fresh.code})) == DOSSIERS
+    assert location(learner_browser.post(CODE_PAGE, {"otp": fresh.code})) == DOSSIERS
 
 
 def test_an_expired_code_in_the_service(practice_ctx, card):
@@ -192,11 +194,11 @@ def test_an_expired_code_in_the_service(practice_ctx, card):
     assert otp.attempts == OtpChallenge.objects.get(pk=otp.pk).attempts == 0  # not a guess
 
 
-def test_guessing_is_stopped_and_the_learner_must_log_in_again(browser, practice_ctx, card):
-    otp = password_typed(browser, card)
+def test_guessing_is_stopped_and_the_learner_must_log_in_again(learner_browser, practice_ctx, card):
+    otp = password_typed(learner_browser, card)
     guesses = [f"{n:06d}" for n in range(10) if f"{n:06d}" != otp.code][:6]
 
-    answers = [browser.post(CODE_PAGE, {"otp": guess}) for guess in guesses]
+    answers = [learner_browser.post(CODE_PAGE, {"otp": guess}) for guess in guesses]
 
     shown = [response.context["errors"][0].code for response in answers[:5]]
     assert shown == ["login_code_wrong"] * 4 + ["login_code_too_many"]
@@ -204,28 +206,31 @@ def test_guessing_is_stopped_and_the_learner_must_log_in_again(browser, practice
     assert location(answers[5]) == LOGIN  # the code page is closed: start again
     assert OtpChallenge.objects.get(pk=otp.pk).attempts == accounts.OTP_MAX_ATTEMPTS
     # The right code is now refused too, and no new code comes without the password.
-    assert location(browser.post(CODE_PAGE, {"otp": otp.code})) == LOGIN
+    assert location(learner_browser.post(CODE_PAGE, {"otp": otp.code})) == LOGIN
     with pytest.raises(PracticeErrors) as failure:
         sign_in.portal_login_verify(ctx=practice_ctx, identity=card, code=otp.code)
     assert error_codes(failure) == ["login_code_too_many"]
     with pytest.raises(PracticeErrors) as failure:
         sign_in.portal_login_resend(ctx=practice_ctx, identity=card)
     assert error_codes(failure) == ["login_code_too_many"]
-    assert logged_in_as(browser) is None
+    assert logged_in_as(learner_browser) is None
     # The password again sends a new code, which works.
-    assert location(browser.post(LOGIN, {"cccd": card.cccd, "password": PASSWORD})) == CODE_PAGE
+    assert (
+        location(learner_browser.post(LOGIN, {"cccd": card.cccd, "password": PASSWORD}))
+        == CODE_PAGE
+    )
     fresh = login_code_sent(card)
     assert fresh != otp
-    assert location(browser.post(CODE_PAGE, {"otp": fresh.code})) == DOSSIERS
+    assert location(learner_browser.post(CODE_PAGE, {"otp": fresh.code})) == DOSSIERS
 
 
 # --- sent twice ----------------------------------------------------------------------------
 
 
-def test_the_right_code_sent_twice_lands_logged_in_both_times(browser, practice_ctx, card):
-    otp = password_typed(browser, card)
+def test_the_right_code_sent_twice_lands_logged_in_both_times(learner_browser, practice_ctx, card):
+    otp = password_typed(learner_browser, card)
 
-    landed = [location(browser.post(CODE_PAGE, {"otp": otp.code})) for _ in range(2)]
+    landed = [location(learner_browser.post(CODE_PAGE, {"otp": otp.code})) for _ in range(2)]
 
     assert landed == [DOSSIERS] * 2
     assert events(practice_ctx.owner_key, "login").count() == 1
@@ -233,15 +238,15 @@ def test_the_right_code_sent_twice_lands_logged_in_both_times(browser, practice_
 
 
 def test_the_right_code_again_after_the_first_answer_was_lost_lands_logged_in(
-    browser, practice_ctx, card
+    learner_browser, practice_ctx, card
 ):
     """The first request logged in (in the database) but its answer, and so its session
     change, never reached the phone; the phone sends the same code again."""
-    otp = password_typed(browser, card)
+    otp = password_typed(learner_browser, card)
     sign_in.portal_login_verify(ctx=practice_ctx, identity=card, code=otp.code)  # the lost one
 
-    assert location(browser.post(CODE_PAGE, {"otp": otp.code})) == DOSSIERS
-    assert logged_in_as(browser) == str(card.pk)
+    assert location(learner_browser.post(CODE_PAGE, {"otp": otp.code})) == DOSSIERS
+    assert logged_in_as(learner_browser) == str(card.pk)
     assert events(practice_ctx.owner_key, "login").count() == 1
     # A wrong code is not a repeat: refused.
     with pytest.raises(PracticeErrors) as failure:
@@ -249,8 +254,8 @@ def test_the_right_code_again_after_the_first_answer_was_lost_lands_logged_in(
     assert error_codes(failure) == ["login_code_restart"]
 
 
-def test_the_password_form_sent_twice_sends_one_code(browser, practice_ctx, card):
-    first, second = password_typed(browser, card), password_typed(browser, card)
+def test_the_password_form_sent_twice_sends_one_code(learner_browser, practice_ctx, card):
+    first, second = password_typed(learner_browser, card), password_typed(learner_browser, card)
 
     assert first == second
     assert card.otps.filter(purpose=OtpChallenge.Purpose.LOGIN).count() == 1
@@ -258,25 +263,25 @@ def test_the_password_form_sent_twice_sends_one_code(browser, practice_ctx, card
     assert events(practice_ctx.owner_key, "login_password").count() == 1
 
 
-def test_after_logging_out_the_old_code_does_not_log_back_in(browser, card):
-    otp = password_typed(browser, card)
-    browser.post(CODE_PAGE, {"otp": otp.code})
+def test_after_logging_out_the_old_code_does_not_log_back_in(learner_browser, card):
+    otp = password_typed(learner_browser, card)
+    learner_browser.post(CODE_PAGE, {"otp": otp.code})
 
-    browser.post("/thuc-hanh/dang-xuat/")
+    learner_browser.post("/thuc-hanh/dang-xuat/")
 
-    assert location(browser.post(CODE_PAGE, {"otp": otp.code})) == LOGIN
-    assert logged_in_as(browser) is None
+    assert location(learner_browser.post(CODE_PAGE, {"otp": otp.code})) == LOGIN
+    assert logged_in_as(learner_browser) is None
 
 
 # --- sending again -----------------------------------------------------------------------
 
 
 def test_asking_again_too_soon_is_refused_then_a_new_code_goes_to_the_new_channel(
-    browser, practice_ctx, card
+    learner_browser, practice_ctx, card
 ):
-    otp = password_typed(browser, card, channel="app")
+    otp = password_typed(learner_browser, card, channel="app")
 
-    response = browser.post(CODE_PAGE, {"resend": "1", "channel": "sms"})
+    response = learner_browser.post(CODE_PAGE, {"resend": "1", "channel": "sms"})
 
     [error] = response.context["errors"]
     assert error.code == "login_code_too_soon"
@@ -292,13 +297,13 @@ def test_asking_again_too_soon_is_refused_then_a_new_code_goes_to_the_new_channe
         with pytest.raises(PracticeErrors) as failure:
             sign_in.portal_login_verify(ctx=later, identity=card, code=otp.code)
         assert error_codes(failure) == ["login_code_wrong"]
-    assert location(browser.post(CODE_PAGE, {"otp": fresh.code})) == DOSSIERS
+    assert location(learner_browser.post(CODE_PAGE, {"otp": fresh.code})) == DOSSIERS
 
 
-def test_pressing_send_again_over_and_over_is_throttled(browser, card):
-    password_typed(browser, card)
+def test_pressing_send_again_over_and_over_is_throttled(learner_browser, card):
+    password_typed(learner_browser, card)
 
-    statuses = [browser.post(CODE_PAGE, {"resend": "1"}).status_code for _ in range(7)]
+    statuses = [learner_browser.post(CODE_PAGE, {"resend": "1"}).status_code for _ in range(7)]
 
     assert 429 not in statuses[:5]
     assert statuses[-1] == 429
@@ -312,7 +317,7 @@ def test_a_code_cannot_be_used_from_another_learners_browser(client, practice_ct
     other = new_ctx()
     portal_session(client, other.owner_key)
 
-    # Without the password step, the code page sends the browser to log in.
+    # Without the password step, the code page sends the learner_browser to log in.
     assert location(client.post(CODE_PAGE, {"otp": otp.code})) == LOGIN
     # With the other learner's card forced into its session, still nothing.
     session = client.session
@@ -331,11 +336,11 @@ def test_a_code_cannot_be_used_from_another_learners_browser(client, practice_ct
     assert sign_in.portal_login_verify(ctx=practice_ctx, identity=card, code=otp.code) == card
 
 
-def test_the_password_of_another_learners_card_sends_no_code(browser, card):
+def test_the_password_of_another_learners_card_sends_no_code(learner_browser, card):
     other = new_ctx()
     theirs = registered(other)
 
-    response = browser.post(LOGIN, {"cccd": theirs.cccd, "password": PASSWORD})
+    response = learner_browser.post(LOGIN, {"cccd": theirs.cccd, "password": PASSWORD})
 
     assert [error.code for error in response.context["errors"]] == ["cccd_unknown"]
     assert not theirs.otps.filter(purpose=OtpChallenge.Purpose.LOGIN).exists()
@@ -366,14 +371,14 @@ def test_the_log_in_is_recorded_when_the_code_is_accepted_not_at_the_password(db
     assert finished.pk > logged_in.pk
 
 
-def test_the_guide_explains_the_code_step_in_guided_mode_only(browser, card, practice_ctx):
-    password_typed(browser, card)
+def test_the_guide_explains_the_code_step_in_guided_mode_only(learner_browser, card, practice_ctx):
+    password_typed(learner_browser, card)
 
-    guided = page_text(browser.get(CODE_PAGE))
-    session = browser.session
+    guided = page_text(learner_browser.get(CODE_PAGE))
+    session = learner_browser.session
     session["sandbox_mode"] = "practice"
     session.save()
-    on_their_own = page_text(browser.get(CODE_PAGE))
+    on_their_own = page_text(learner_browser.get(CODE_PAGE))
 
     assert "Hướng dẫn: Mã xác nhận đăng nhập" in guided
     assert "gõ sai 5 lần thì phải đăng nhập lại" in guided
@@ -383,6 +388,6 @@ def test_the_guide_explains_the_code_step_in_guided_mode_only(browser, card, pra
     assert entered.count() == 2
 
 
-def test_the_helper_logs_in_through_both_steps(browser, card):
-    assert portal_log_in(browser, card, PASSWORD, channel="sms") == DOSSIERS
-    assert logged_in_as(browser) == str(card.pk)
+def test_the_helper_logs_in_through_both_steps(learner_browser, card):
+    assert portal_log_in(learner_browser, card, PASSWORD, channel="sms") == DOSSIERS
+    assert logged_in_as(learner_browser) == str(card.pk)
