@@ -51,12 +51,21 @@ def rows_insert(model, columns, rows):
     if connection.vendor == "postgresql":
         table = connection.ops.quote_name(model._meta.db_table)
         column_of = {f.attname: f.column for f in model._meta.concrete_fields}
-        names = ", ".join(connection.ops.quote_name(column_of[c]) for c in columns)
+        # The model's defaults for the columns not given ("" for text, the default where
+        # one is set), as bulk_create fills them in: a NOT NULL field added to a model
+        # later does not break the COPY.
+        defaulted = [
+            f for f in model._meta.concrete_fields if f.attname not in columns and not f.primary_key
+        ]
+        names = ", ".join(
+            connection.ops.quote_name(column_of[c])
+            for c in [*columns, *(f.attname for f in defaulted)]
+        )
         while chunk := list(itertools.islice(rows, COPY_CHUNK)):
             with connection.cursor() as cursor:
                 with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:  # noqa: S608
                     for row in chunk:
-                        copy.write_row(row)
+                        copy.write_row((*row, *(f.get_default() for f in defaulted)))
             total += len(chunk)
         return total
     with timestamps_as_given(*_auto_timestamp_fields(model)):
