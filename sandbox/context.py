@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from .models import ExerciseAttempt, PracticeIdentity
@@ -69,6 +70,16 @@ def practice_context(request: HttpRequest) -> PracticeContext:
         mode=mode,
         auto_officer=request.session.get(SESSION_AUTO_OFFICER, True),
     )
+
+
+def context_for_owner(owner_key: str, now: datetime.datetime) -> PracticeContext:
+    """The context of a dossier's owner, for what happens to their dossier while someone
+    else acts (an official at a shared desk): owner key "u<pk>" is that platform user,
+    any other key an anonymous learner."""
+    user = None
+    if owner_key.startswith("u") and owner_key[1:].isdigit():
+        user = get_user_model().objects.filter(pk=int(owner_key[1:])).first()
+    return PracticeContext(owner_key=owner_key, user=user, now=now)
 
 
 def logged_in_identity(request: HttpRequest) -> PracticeIdentity | None:

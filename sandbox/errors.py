@@ -219,6 +219,18 @@ MESSAGES = {
         "nộp thêm giấy tờ mà pháp luật không quy định.",
         "Chỉ được yêu cầu các giấy tờ có trong danh mục thành phần hồ sơ đã công bố.",
     ),
+    "desk_document_in_database": (
+        "Giấy tờ này đã có trong cơ sở dữ liệu (Cơ sở dữ liệu quốc gia về dân cư hoặc cơ sở dữ "
+        "liệu chuyên ngành): cán bộ tự tra cứu, không được yêu cầu người dân nộp hay bổ sung.",
+        "Nghị định 45/2020/NĐ-CP về thủ tục hành chính trên môi trường điện tử: cơ quan không "
+        "yêu cầu người dân nộp lại thông tin, giấy tờ đã có trong cơ sở dữ liệu mà tự khai "
+        "thác. Vì thế cổng dịch vụ công không bắt chụp tải lên các giấy tờ này.",
+    ),
+    "desk_waiting_official": (
+        "Hồ sơ đang chờ cán bộ trong lớp tiếp nhận và xử lý, nên chưa tua nhanh được.",
+        "Trong buổi học, hồ sơ của bạn được chuyển đến các bạn đóng vai cán bộ một cửa. "
+        "Hết thời gian chờ mà chưa ai xử lý thì cán bộ tự động sẽ làm thay.",
+    ),
     "desk_no_reason": (
         "Phải ghi lý do và nội dung cần bổ sung.",
         "Người dân cần biết sửa cái gì, vì sao, để bổ sung đúng một lần.",
@@ -294,6 +306,18 @@ def login_code_too_soon_error(*, channel_label, seconds_left):
         detail=f"Mã xác nhận vừa được gửi qua {channel_label} và vẫn dùng được: hãy xem điện "
         f"thoại giả lập. Muốn nhận mã mới, đợi {_count(seconds_left)} giây rồi bấm "
         "“Gửi lại mã”.",
+    )
+
+
+def desk_waiting_official_error(*, minutes_left):
+    """ "Tua nhanh" on a dossier waiting for a human official at a shared desk: how long
+    until the auto-officer may take it."""
+    message, _why = MESSAGES["desk_waiting_official"]
+    return PracticeError(
+        "desk_waiting_official",
+        step="tracking",
+        detail=f"{message} Nếu chưa ai xử lý, cán bộ tự động sẽ làm thay sau "
+        f"{_count(minutes_left)} phút.",
     )
 
 

@@ -2,6 +2,7 @@
 them, exercises and the practice event log. Nothing here ever leaves the platform."""
 
 from .accounts import OtpChallenge, PracticeAccount, PracticeIdentity, SimulatedMessage
+from .desks import DeskRubricMark, DeskSeat
 from .dossiers import (
     DossierAttachment,
     DossierCodeCounter,
@@ -16,6 +17,8 @@ from .dossiers import (
 from .exercises import Exercise, ExerciseAttempt, PracticeEvent, PracticeForm
 
 __all__ = [
+    "DeskRubricMark",
+    "DeskSeat",
     "DossierAttachment",
     "DossierCodeCounter",
     "DossierEvent",

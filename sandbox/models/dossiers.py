@@ -79,6 +79,11 @@ class PracticeDossier(models.Model):
     fee_status = models.CharField(max_length=8, choices=FeeStatus.choices, default=FeeStatus.NONE)
     auto_officer = models.BooleanField(default=False)
     auto_officer_script = models.CharField(max_length=20, default="normal")
+    # A shared desk (e.g. a training class's): its seated officials see the dossier on
+    # their console, and the auto-officer waits desk_wait_seconds for them before acting.
+    # An opaque name; the sandbox knows nothing of what it stands for.
+    desk_key = models.CharField(max_length=40, blank=True, db_index=True)
+    desk_wait_seconds = models.PositiveIntegerField(null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -237,6 +242,9 @@ class DossierEvent(models.Model):
 
     dossier = models.ForeignKey(PracticeDossier, on_delete=models.CASCADE, related_name="events")
     actor = models.CharField(max_length=60)
+    # Who acted, as an owner key (blank on older rows): the name above is for reading,
+    # this counts which dossiers an official handled on a shared desk.
+    actor_key = models.CharField(max_length=64, blank=True)
     action = models.CharField(max_length=200)
     from_status = models.PositiveSmallIntegerField(choices=DossierStatus.choices, null=True)
     to_status = models.PositiveSmallIntegerField(choices=DossierStatus.choices, null=True)

@@ -4,6 +4,10 @@ It works on an accelerated clock: every ``SANDBOX_AUTO_OFFICER_STEP_SECONDS`` (2
 default) of real time it takes the next action of its script. It acts lazily, when the
 learner looks at the dossier, so it needs no worker and behaves the same in the
 embedded mode; "Tua nhanh" takes the next action at once.
+
+On a dossier routed to a shared desk it first leaves the humans their turn: it waits the
+desk's ``desk_wait_seconds`` after the citizen or an official last moved the dossier,
+and "Tua nhanh" does not cut that wait short (the citizen would bypass the official).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from django.db import transaction
 from ..errors import PracticeErrors
 from ..models import DossierStatus, PracticeDossier
 from . import desk
+from .desk_routing import desk_wait, desk_wait_left, last_change_by_auto_officer
+from .dossier_actions import AUTO_OFFICER
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -26,7 +32,7 @@ if TYPE_CHECKING:
 
 S = DossierStatus
 logger = logging.getLogger(__name__)
-OFFICER = "Cán bộ tự động (giả lập)"
+OFFICER = AUTO_OFFICER
 
 
 def _step_seconds() -> float:
@@ -85,29 +91,63 @@ def auto_officer_tick(
         return 0
 
 
+def auto_officer_wait_left(
+    *, dossier: PracticeDossier, now: datetime.datetime
+) -> datetime.timedelta | None:
+    """How long a routed dossier still waits for a human official before the
+    auto-officer may take its next action; None when it is not waiting for one."""
+    if not dossier.auto_officer or _next_action(dossier) is None:
+        return None
+    return desk_wait_left(dossier, now, auto_acted_last=last_change_by_auto_officer(dossier))
+
+
+def _delay(dossier: PracticeDossier) -> tuple[datetime.timedelta, bool]:
+    """How long after the last status change the next action falls due, and whether
+    that is the humans' turn on a shared desk (which "Tua nhanh" does not skip)."""
+    if dossier.desk_key:
+        wait = desk_wait(dossier, auto_acted_last=last_change_by_auto_officer(dossier))
+        if wait is not None:
+            return wait, True
+    return datetime.timedelta(seconds=_step_seconds()), False
+
+
+def _waits(
+    ctx: PracticeContext,
+    last: datetime.datetime | None,
+    delay: tuple[datetime.timedelta, bool],
+    force: bool,
+) -> bool:
+    """Whether the next action is not due yet: "Tua nhanh" skips the auto-officer's own
+    step, never the humans' turn."""
+    wait, humans_turn = delay
+    if force and not humans_turn:
+        return False
+    return bool(last) and ctx.now - last < wait
+
+
 def _due(ctx: PracticeContext, dossier: PracticeDossier, force: bool) -> bool:
     """Whether an action is due now, read without a lock; `_tick` checks again under it."""
     if _next_action(dossier) is None:
         return False
     last = dossier.status_changed_at or dossier.submitted_at
-    return force or not last or ctx.now - last >= datetime.timedelta(seconds=_step_seconds())
+    return not _waits(ctx, last, _delay(dossier), force)
 
 
 def _tick(ctx: PracticeContext, dossier: PracticeDossier, force: bool) -> int:
     taken = 0
-    step = datetime.timedelta(seconds=_step_seconds())
     last = dossier.status_changed_at or dossier.submitted_at
     while True:
         action = _next_action(dossier)
         if action is None:
             return taken
-        if not force and last and ctx.now - last < step:
+        delay = _delay(dossier)
+        if _waits(ctx, last, delay, force):
             return taken
         action(ctx)
         dossier.refresh_from_db()
         taken += 1
         if force:
             return taken
-        # The next action fell due one step after this one, not one step after now:
+        # The next action fell due one delay after this one, not one step after now:
         # a learner coming back later finds every action whose time has come taken.
-        last = last + step if last else ctx.now
+        last = last + delay[0] if last else ctx.now

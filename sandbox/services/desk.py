@@ -21,6 +21,8 @@ from ..models import DossierStatus, PracticeDossier, SupplementRequest
 from ..selectors import dossier_due_date, holidays
 from ..validators import NOTE_MAX, SHORT_TEXT_MAX, SUMMARY_MAX, clean_text
 from ..working_days import add_working_days
+from .desk_routing import desk_dossiers_for
+from .desk_rubric import desk_rubric_record
 from .dossier_actions import dossier_action, dossier_set_status, length_errors
 from .exercise_goals import exercise_check
 from .messages import message_send
@@ -105,7 +107,6 @@ def desk_start_processing(*, ctx: PracticeContext, dossier: PracticeDossier, off
     dossier_set_status(dossier, S.PROCESSING, ctx=ctx, actor=officer, action="Chuyển xử lý")
 
 
-@dossier_action
 def desk_request_supplement(
     *,
     ctx: PracticeContext,
@@ -116,9 +117,41 @@ def desk_request_supplement(
     content: str,
     days: int = 7,
 ) -> None:
-    """Yêu cầu bổ sung: must name the documents (only ones the procedure lists), the
-    reason and the content, once. Otherwise the official is told which rule was broken."""
+    """Yêu cầu bổ sung: must name the documents (only ones the procedure lists, and not
+    ones the databases hold), the reason and the content, once. Otherwise the official
+    is told which rule was broken and, on a shared desk, the fault is marked."""
+    try:
+        _supplement_request(
+            ctx=ctx,
+            dossier=dossier,
+            officer=officer,
+            documents=documents,
+            reason=reason,
+            content=content,
+            days=days,
+        )
+    except PracticeErrors as refused:
+        desk_rubric_record(ctx=ctx, dossier=dossier, errors=refused.errors)
+        raise
+
+
+@dossier_action
+def _supplement_request(
+    *,
+    ctx: PracticeContext,
+    dossier: PracticeDossier,
+    officer: str,
+    documents: list[str],
+    reason: str,
+    content: str,
+    days: int,
+) -> None:
     listed = [block.value["name"] for block in dossier.procedure.documents]
+    in_database = {
+        block.value["name"]
+        for block in dossier.procedure.documents
+        if block.value["lookup_from_database"]
+    }
     _refuse_long(
         *[  # the procedure's own names are ticked; anything else was typed in
             (name, SHORT_TEXT_MAX, "documents", "Giấy tờ khác (ghi rõ)")
@@ -145,6 +178,12 @@ def desk_request_supplement(
             errors.append(
                 PracticeError(
                     "desk_document_not_required", step="desk", field="documents", field_label=name
+                )
+            )
+        elif name in in_database:
+            errors.append(
+                PracticeError(
+                    "desk_document_in_database", step="desk", field="documents", field_label=name
                 )
             )
     if len(clean_text(reason)) < 5 or len(clean_text(content)) < 5:
@@ -310,9 +349,10 @@ def desk_apologise(
 
 
 def desk_queue(owner_key: str) -> QuerySet[PracticeDossier]:
-    """The practice desk of one learner: only their own dossiers, never anyone else's."""
+    """The practice desk of one learner: their own submitted dossiers and those routed
+    to a shared desk they sit at, never anyone else's. One query."""
     return (
-        PracticeDossier.objects.filter(owner_key=owner_key)
+        desk_dossiers_for(owner_key)
         .exclude(status=S.DRAFT)
         .select_related("identity")
         .order_by("-submitted_at")

@@ -4,11 +4,13 @@ refusals recorded even when rolled back, the timeline, the wizard's done steps."
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
+from ..context import context_for_owner
 from ..errors import PracticeErrors, too_long_error
 from ..models import DossierEvent, PracticeDossier
 from ..validators import clean_limited
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     T = TypeVar("T")
 
 CITIZEN = "Công dân"
+AUTO_OFFICER = "Cán bộ tự động (giả lập)"
 
 
 def refuse(ctx: PracticeContext, errors: list[PracticeError]) -> NoReturn:
@@ -111,10 +114,12 @@ def dossier_log(
     when: datetime.datetime,
     from_status: int | None = None,
     note: str = "",
+    actor_key: str = "",
 ) -> DossierEvent:
     return DossierEvent.objects.create(
         dossier=dossier,
         actor=actor,
+        actor_key=actor_key,
         action=action,
         from_status=from_status,
         to_status=dossier.status,
@@ -138,8 +143,22 @@ def dossier_set_status(
     dossier.status = status
     dossier.status_changed_at = ctx.now
     dossier.save()
-    dossier_log(dossier, actor=actor, action=action, when=ctx.now, from_status=previous, note=note)
+    dossier_log(
+        dossier,
+        actor=actor,
+        action=action,
+        when=ctx.now,
+        from_status=previous,
+        note=note,
+        actor_key=ctx.owner_key,
+    )
     exercise_check(ctx=ctx, trigger="status_changed", dossier=dossier)
+    if dossier.owner_key != ctx.owner_key and dossier.attempt_id:
+        # An official at a shared desk moved a classmate's dossier: the goals it reaches
+        # are the citizen's, checked (and their completion recorded) as theirs.
+        owner = context_for_owner(dossier.owner_key, ctx.now)
+        owner = dataclasses.replace(owner, mode=dossier.mode)
+        exercise_check(ctx=owner, trigger="status_changed", dossier=dossier)
 
 
 def step_mark(dossier: PracticeDossier, step: str) -> None:

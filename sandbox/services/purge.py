@@ -15,7 +15,10 @@ from django.db import transaction
 from django.db.models import Max
 
 from ..models import (
+    DeskRubricMark,
+    DeskSeat,
     DossierAttachment,
+    DossierEvent,
     ExerciseAttempt,
     PracticeDossier,
     PracticeEvent,
@@ -45,6 +48,11 @@ def practice_data_purge(*, owner_key: str) -> int:
         PracticeIdentity.objects.filter(owner_key=owner_key).delete()
         PracticeEvent.objects.filter(owner_key=owner_key).delete()
         ExerciseAttempt.objects.filter(owner_key=owner_key).delete()
+        # What an official leaves on shared desks: seats, rubric marks, and the key on
+        # the timelines of classmates' dossiers (the shown name is the platform's).
+        DeskSeat.objects.filter(owner_key=owner_key).delete()
+        DeskRubricMark.objects.filter(owner_key=owner_key).delete()
+        DossierEvent.objects.filter(actor_key=owner_key).update(actor_key="")
     # Files go after the commit: a failed transaction must not leave rows without files.
     storage = DossierAttachment._meta.get_field("file").storage
     for name in files:

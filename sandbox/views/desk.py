@@ -1,11 +1,12 @@
 """The one-stop-desk console, for officials and for trainers demonstrating.
 
-The desk shows the learner's own practice dossiers only: the ones made up for the
-officials' exercises and the ones they submitted themselves as a citizen.
+The desk shows the learner's own practice dossiers (the ones made up for the officials'
+exercises and the ones they submitted themselves as a citizen) and the classmates'
+dossiers routed to a shared desk they sit at; nobody else's.
 """
 
 from django.contrib.auth.decorators import user_passes_test
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
 from home import roles
@@ -15,7 +16,10 @@ from ..forms import DeskActionForm
 from ..models import DossierEvent, DossierStatus
 from ..selectors import attachment_slots
 from ..services import desk as desk_services
-from .common import own_dossier, sandbox_render, step_entered, with_practice
+from ..services.auto_officer import auto_officer_wait_left
+from ..services.desk_routing import desk_dossiers_for, desk_wait_left, is_shared_with, minutes
+from ..services.desk_rubric import desk_rubric_marks, desk_rubric_score
+from .common import sandbox_render, step_entered, with_practice
 
 TABS = [
     ("cho-tiep-nhan", "Chờ tiếp nhận", [DossierStatus.NEW]),
@@ -62,8 +66,13 @@ def queue(request):
     now = timezone.now()
     counts = {key: sum(1 for d in everything if d.status in value) for key, _l, value in TABS}
     dossiers = [d for d in everything if d.status in statuses]
+    owner_key = request.practice.owner_key
     for dossier in dossiers:
         dossier.overdue = desk_services.overdue_today(dossier, now)
+        dossier.shared = is_shared_with(dossier, owner_key)
+        if dossier.shared and dossier.status == DossierStatus.NEW:
+            # NEW was set by the citizen's submission: no timeline to read for the wait.
+            dossier.auto_in = minutes(desk_wait_left(dossier, now, auto_acted_last=False))
     step_entered(request, "desk")
     return sandbox_render(
         request,
@@ -79,7 +88,10 @@ def queue(request):
 @login_required
 @with_practice
 def desk_dossier(request, dossier_id):
-    dossier = own_dossier(request, dossier_id)
+    dossier = get_object_or_404(
+        desk_dossiers_for(request.practice.owner_key).select_related("procedure", "identity"),
+        pk=dossier_id,
+    )
     if dossier.is_draft:
         return redirect("sandbox:desk")
     ctx, officer = request.practice, _officer_name(request)
@@ -147,9 +159,27 @@ def desk_dossier(request, dossier_id):
             "slots": attachment_slots(dossier),
             "overdue": desk_services.overdue_today(dossier, timezone.now()),
             "form_rows": _form_rows(dossier),
+            **_shared_desk(dossier, ctx.owner_key, ctx.now),
         },
         step="desk",
     )
+
+
+def _shared_desk(dossier, owner_key, now):
+    """For a classmate's dossier on a shared desk: when the auto-officer takes over, and
+    this official's rubric on it."""
+    if not is_shared_with(dossier, owner_key):
+        return {"shared": False}
+    marks = desk_rubric_marks(dossier=dossier, owner_key=owner_key)
+    points, out_of = desk_rubric_score(marks)
+    left = auto_officer_wait_left(dossier=dossier, now=now)
+    return {
+        "shared": True,
+        "auto_in": minutes(left),
+        "rubric_marks": marks,
+        "rubric_points": points,
+        "rubric_out_of": out_of,
+    }
 
 
 def _form_rows(dossier):

@@ -11,7 +11,8 @@ from ..context import (
     SESSION_MODE,
 )
 from ..forms import ExerciseBeginForm, PracticeSettingsForm
-from ..models import DossierAttachment, Exercise, ExerciseAttempt
+from ..models import DossierAttachment, Exercise, ExerciseAttempt, PracticeDossier
+from ..services.desk_routing import desk_dossiers_for
 from ..services.exercises import exercise_start
 from ..services.purge import practice_data_purge
 from .common import sandbox_render, with_practice
@@ -98,10 +99,15 @@ def fraud_lesson(request):
 
 @with_practice
 def attachment_file(request, attachment_id):
-    """A practice photo, only for its owner, served as an image with no sniffing."""
-    attachment = get_object_or_404(
-        DossierAttachment, pk=attachment_id, dossier__owner_key=request.practice.owner_key
+    """A practice photo, only for its owner (and the officials seated at the shared desk
+    its dossier was routed to), served as an image with no sniffing."""
+    owner_key = request.practice.owner_key
+    visible = (
+        desk_dossiers_for(owner_key)
+        if can_use_desk(request.user)
+        else PracticeDossier.objects.filter(owner_key=owner_key)
     )
+    attachment = get_object_or_404(DossierAttachment, pk=attachment_id, dossier__in=visible)
     response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

@@ -5,11 +5,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
 from .. import documents, selectors
-from ..errors import PracticeError, PracticeErrors
+from ..errors import PracticeError, PracticeErrors, desk_waiting_official_error
 from ..forms import DossierActionForm
 from ..models import DossierStatus, Payment, PracticeDossier, SimulatedMessage
 from ..services import attachments, tracking
-from ..services.auto_officer import auto_officer_tick
+from ..services.auto_officer import auto_officer_tick, auto_officer_wait_left
+from ..services.desk_routing import minutes
 from ..services.events import practice_errors_record
 from .common import own_dossier, portal_login_required, sandbox_render, step_entered, with_practice
 
@@ -56,7 +57,12 @@ def dossier_detail(request, dossier_id):
         action = posted["action"]
         try:
             if action == "fast_forward":
-                auto_officer_tick(ctx=ctx, dossier=dossier, force=True)
+                # On a shared desk the classmates' turn is not cut short: say how long.
+                left = auto_officer_wait_left(dossier=dossier, now=ctx.now)
+                if left:
+                    errors = [desk_waiting_official_error(minutes_left=minutes(left))]
+                else:
+                    auto_officer_tick(ctx=ctx, dossier=dossier, force=True)
             elif action == "supplement":
                 attachments.supplement_send(
                     ctx=ctx,
