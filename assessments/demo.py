@@ -1,5 +1,5 @@
 """The demo question bank: 20 questions on using the public-service portal safely, tagged
-across ``assessments.skills``. Editors must check every fact on dichvucong.gov.vn before
+across ``home.skills``. Editors must check every fact on dichvucong.gov.vn before
 using them with real learners.
 
 Practical questions name a sandbox exercise by slug (``sandbox/demo/exercises.py``); one

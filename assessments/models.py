@@ -9,7 +9,7 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from .skills import skill_choices, skill_name
+from home.skills import skill_choices, skill_name
 
 
 class SkillQuestionQuerySet(models.QuerySet):
@@ -23,7 +23,7 @@ class SkillQuestionQuerySet(models.QuerySet):
 
 class SkillQuestion(models.Model):
     """One question of a skills check, tagged with one skill of the framework
-    (``assessments.skills``). A ``choice`` question is answered by picking A–D; a
+    (``home.skills``). A ``choice`` question is answered by picking A–D; a
     ``practical`` one by finishing a sandbox exercise without the guide."""
 
     class Kind(models.TextChoices):

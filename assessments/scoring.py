@@ -12,7 +12,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .skills import skill_position
+from home.skills import skill_position
 
 # The values of ``SkillQuestion.Kind``, repeated so scoring imports no model.
 PRACTICAL = "practical"

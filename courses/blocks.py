@@ -10,6 +10,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from home.skills import skill_choices
+
 CHANNEL_CHOICES = [
     ("truc_tuyen", _("Online")),
     ("truc_tiep", _("In person")),
@@ -238,6 +240,20 @@ class QuestionBlock(blocks.StructBlock):
         icon = "help"
 
 
+def lesson_skills():
+    """The framework skills a lesson teaches: a learner whose pre-test shows them all
+    mastered may skip the lesson (test-out). No skill ticked, no skipping."""
+    return blocks.MultipleChoiceBlock(
+        choices=skill_choices,
+        label=_("Skills this lesson teaches"),
+        required=False,
+        help_text=_(
+            "A learner who answers every pre-test question on these skills right may skip "
+            "this lesson."
+        ),
+    )
+
+
 def knowledge_check():
     return blocks.ListBlock(
         QuestionBlock(), label=_("Knowledge check"), default=[], required=False, min_num=0
@@ -248,6 +264,7 @@ class ProcedureLessonBlock(blocks.StructBlock):
     procedure = blocks.PageChooserBlock(page_type="courses.ProcedurePage", label=_("Procedure"))
     note = blocks.TextBlock(label=_("What to pay attention to"), required=False)
     questions = knowledge_check()
+    skills = lesson_skills()
 
     class Meta:
         icon = "doc-full"
@@ -259,6 +276,7 @@ class TextLessonBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Lesson title"), max_length=150)
     body = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"], label=_("Body"))
     questions = knowledge_check()
+    skills = lesson_skills()
 
     class Meta:
         icon = "pilcrow"
@@ -271,6 +289,7 @@ class PracticeLessonBlock(blocks.StructBlock):
 
     exercise = SnippetChooserBlock("sandbox.Exercise", label=_("Sandbox exercise"))
     note = blocks.TextBlock(label=_("What to pay attention to"), required=False)
+    skills = lesson_skills()
 
     class Meta:
         icon = "tick-inverse"

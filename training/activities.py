@@ -30,6 +30,9 @@ class Activity:
     lesson_id: str
     url: str = ""
     exercise_slug: str = ""
+    # The framework skills its lesson teaches (home.skills): all mastered in the
+    # pre-test, the activity may be skipped.
+    skills: tuple[str, ...] = ()
 
 
 def _questions(block: StreamValue.StreamChild) -> list[dict[str, Any]]:
@@ -55,6 +58,7 @@ def course_activities(course: CoursePage | None) -> list[Activity]:
     activities = []
     for block in lessons:
         value = block.value
+        skills = tuple(value.get("skills") or ())
         if block.block_type == "procedure_lesson" and value.get("procedure"):
             procedure = value["procedure"]
             if procedure.pk in with_video:
@@ -65,6 +69,7 @@ def course_activities(course: CoursePage | None) -> list[Activity]:
                         _("Watch the video: %(title)s") % {"title": procedure.title},
                         block.id,
                         procedure.url or "",
+                        skills=skills,
                     )
                 )
             else:
@@ -75,6 +80,7 @@ def course_activities(course: CoursePage | None) -> list[Activity]:
                         _("Read: %(title)s") % {"title": procedure.title},
                         block.id,
                         procedure.url or "",
+                        skills=skills,
                     )
                 )
         elif block.block_type == "text_lesson":
@@ -84,6 +90,7 @@ def course_activities(course: CoursePage | None) -> list[Activity]:
                     "read",
                     _("Read: %(title)s") % {"title": value["title"]},
                     block.id,
+                    skills=skills,
                 )
             )
         elif block.block_type == "practice_lesson" and value.get("exercise"):
@@ -95,6 +102,7 @@ def course_activities(course: CoursePage | None) -> list[Activity]:
                     _("Practice: %(title)s") % {"title": exercise.title},
                     block.id,
                     exercise_slug=exercise.slug,
+                    skills=skills,
                 )
             )
         if _questions(block):
@@ -109,6 +117,7 @@ def course_activities(course: CoursePage | None) -> list[Activity]:
                     "quiz",
                     _("Knowledge check: %(title)s") % {"title": title},
                     block.id,
+                    skills=skills,
                 )
             )
     return activities

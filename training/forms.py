@@ -31,6 +31,8 @@ from .models import Enrollment, OrganisingUnit, TrainingClass
 from .services.classes import JOIN_TOKEN
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
     from django.contrib.auth.models import AnonymousUser, User
 
 # The one check Django makes of any text field (no NUL byte in what was typed), in our
@@ -124,7 +126,9 @@ class ClassOpenForm(forms.Form):
 class ClassActionForm(forms.Form):
     """Which of the class page's forms was sent (its hidden ``action``)."""
 
-    action = forms.ChoiceField(choices=[("roster", _("Enrol")), ("session", _("Session"))])
+    action = forms.ChoiceField(
+        choices=[("roster", _("Enrol")), ("session", _("Session")), ("settings", _("Settings"))]
+    )
 
 
 class RosterForm(forms.Form):
@@ -137,6 +141,25 @@ class SessionForm(forms.Form):
     starts_at = IsoDateTimeField()
     place = text()
     device_notes = text()
+
+
+NUMBER_MESSAGE = _("Type a whole number.")
+
+
+def _number() -> forms.IntegerField:
+    return forms.IntegerField(required=False, error_messages={"invalid": NUMBER_MESSAGE})
+
+
+class ClassSettingsForm(forms.Form):
+    """How the class runs its sessions: the desk pairing and the final test. The
+    service checks the ranges and explains them."""
+
+    pairs_desk = forms.BooleanField(required=False)
+    desk_wait_minutes = _number()
+    post_test_required = forms.BooleanField(required=False)
+    post_test_pass_percent = _number()
+    post_test_attempts = _number()
+    post_test_invigilated = forms.BooleanField(required=False)
 
 
 def _roster_of(training_class: TrainingClass) -> QuerySet[Enrollment]:
@@ -323,3 +346,25 @@ class PictureTapForm(forms.Form):
     def sequence(self) -> list[str]:
         """The pictures tapped so far, this one included."""
         return [*self.cleaned_data["picked"], self.cleaned_data["tap"]]
+
+
+class InvigilationForm(forms.Form):
+    """The board's button that opens or closes the post-test in the hall."""
+
+    action = text()
+    chieu = text()
+
+
+ANSWER_LETTERS = frozenset("abcd")
+
+
+def skill_check_answers(data: Mapping[str, str], question_ids: Iterable[int]) -> dict[int, str]:
+    """The letters picked on a skills-check sheet (radio ``q<pk>``), for the questions
+    of that sheet only; anything else posted is ignored, an unanswered question is left
+    out (and scored wrong)."""
+    picked = {}
+    for pk in question_ids:
+        letter = (data.get(f"q{pk}") or "").strip().lower()
+        if letter in ANSWER_LETTERS:
+            picked[pk] = letter
+    return picked

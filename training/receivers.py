@@ -11,6 +11,7 @@ from django.dispatch import receiver
 from courses.signals import video_segments_recorded
 from sandbox.signals import practice_event_recorded
 
+from .services.desk_pairing import submitted_dossier_route
 from .services.progress import practice_progress_record, video_progress_record
 from .services.timing import submission_time_record
 
@@ -36,3 +37,4 @@ def on_video_segments(
 def on_practice_event(sender: object, event: PracticeEvent, **kwargs: Any) -> None:
     practice_progress_record(event=event)
     submission_time_record(event=event)
+    submitted_dossier_route(event=event)

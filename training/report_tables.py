@@ -66,8 +66,32 @@ def table_csv(table: Table) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([export_text(label) for _key, label in table.columns])
-    writer.writerows([[export_text(cell) for cell in row] for row in table.cell_rows()])
+    writer.writerows(
+        [
+            # A negative number ("-5,0", a gain) is a figure, not a formula: only text
+            # gets the apostrophe.
+            [
+                cell if isinstance(value, int | float) else export_text(cell)
+                for cell, value in zip(shown, values, strict=True)
+            ]
+            for shown, values in zip(table.cell_rows(), table.numeric_rows(), strict=True)
+        ]
+    )
     return "\ufeff" + buffer.getvalue()  # the BOM makes Excel read Vietnamese as UTF-8
+
+
+# Excel refuses these in a sheet's name, and names longer than 31 characters.
+SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def sheet_title(title: str, taken: Iterable[str]) -> str:
+    """The table's title as a sheet name Excel accepts, unique in the workbook."""
+    base = " ".join(title.translate(SHEET_NAME_FORBIDDEN).split())[:31] or "Bang"
+    name, number, taken = base, 1, set(taken)
+    while name in taken:
+        number += 1
+        name = f"{base[: 31 - len(str(number)) - 1]} {number}"
+    return name
 
 
 def tables_xlsx(tables: Iterable[Table]) -> bytes:
@@ -77,7 +101,7 @@ def tables_xlsx(tables: Iterable[Table]) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     for table in tables:
-        sheet = workbook.create_sheet(title=table.title[:31])
+        sheet = workbook.create_sheet(title=sheet_title(table.title, workbook.sheetnames))
         sheet.append([label for _key, label in table.columns])
         for row in table.numeric_rows():
             sheet.append(["–" if value is None else value for value in row])

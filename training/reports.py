@@ -21,7 +21,7 @@ from django.utils.translation import pgettext
 from sandbox.errors import MESSAGES as ERROR_MESSAGES
 from sandbox.errors import STEPS
 
-from . import timing_figures
+from . import skill_check_figures, timing_figures
 from .models import (
     AdministrativeUnit,
     Enrollment,
@@ -238,7 +238,8 @@ def unit_report(unit: AdministrativeUnit, *, now: datetime.datetime) -> Report:
     rows.sort(key=lambda r: r["name"])
     table = _figures_table("chinh", title, first, rows, durations)
     timing = timing_figures.timing_table(enrollments, group, rows, first)
-    return _report(str(unit), classes, table, timing)
+    gain = skill_check_figures.gain_table(enrollments, group, rows, first)
+    return _report(str(unit), classes, table, timing, gain)
 
 
 def organiser_report(
@@ -260,7 +261,8 @@ def organiser_report(
     ]
     table = _figures_table("chinh", _("Results by class"), _("Class"), rows, durations)
     timing = timing_figures.timing_table(enrollments, "training_class_id", rows, _("Class"))
-    return _report(str(organiser), classes, table, timing)
+    gain = skill_check_figures.gain_table(enrollments, "training_class_id", rows, _("Class"))
+    return _report(str(organiser), classes, table, timing, gain)
 
 
 def class_report(training_class: TrainingClass, *, now: datetime.datetime) -> Report:
@@ -280,6 +282,8 @@ def class_report(training_class: TrainingClass, *, now: datetime.datetime) -> Re
         table,
         timing,
         timing_figures.learner_timing_table(training_class),
+        skill_check_figures.gain_table(enrollments, "training_class_id", [row], _("Class")),
+        skill_check_figures.learner_gain_table(training_class),
     )
 
 

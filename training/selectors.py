@@ -35,6 +35,10 @@ class BoardRow:
     help_reasons: list[str] = field(default_factory=list)
     pace: str = ""  # trainer-paced mode: waiting, on_step or behind
     pace_missing: list[str] = field(default_factory=list)  # earlier steps not done
+    pre_test: int | None = None  # percent
+    post_test: int | None = None  # best percent
+    post_passed: bool = False
+    desk: str = ""  # an official learner's one-stop-desk score on the class's desk
 
     @property
     def needs_help(self) -> bool:
@@ -129,6 +133,8 @@ def class_board(training_class: TrainingClass, *, now: datetime.datetime) -> dic
             row.done, row.total = progress.activities_done, progress.activities_total
             row.completed = progress.completed_at is not None
             row.last_active = ago_label(progress.last_active_at, now)
+            row.pre_test, row.post_test = progress.pre_test_percent, progress.post_test_percent
+            row.post_passed = progress.post_test_passed_at is not None
         row.total = row.total or len(activities)
         row.percent = int(100 * row.done / row.total) if row.total else 0
         current = latest.get(enrollment.learner_id)
@@ -140,6 +146,8 @@ def class_board(training_class: TrainingClass, *, now: datetime.datetime) -> dic
         if attempt is not None:
             row.help_reasons = _help_reasons(attempt, training_class, now)
         rows.append(row)
+    if training_class.pairs_desk:
+        _desk_scores(training_class, rows)
     pace = class_pace(training_class, enrollments, activities)
     for row in rows:
         row.pace, missing = pace["states"].get(row.enrollment.pk, ("", []))
@@ -153,7 +161,31 @@ def class_board(training_class: TrainingClass, *, now: datetime.datetime) -> dic
         "rule": completion_rule(training_class.course) if training_class.course else "",
         "needs_help": sum(r.needs_help for r in rows),
         "completed": sum(r.completed for r in rows),
+        "post_test": {
+            "taken": sum(r.post_test is not None for r in rows),
+            "passed": sum(r.post_passed for r in rows),
+        },
     }
+
+
+def _desk_scores(training_class: TrainingClass, rows: list[BoardRow]) -> None:
+    """Each official learner's score at the class's shared desk (sandbox rubric)."""
+    from sandbox.services.desk_rubric import desk_rubric_for
+
+    from .services.desk_pairing import class_desk_key, desk_owner_keys
+
+    officials = set(desk_owner_keys(training_class))
+    if not officials:
+        return
+    scores = desk_rubric_for(owner_keys=officials, desk_key=class_desk_key(training_class))
+    for row in rows:
+        score = scores.get(f"u{row.enrollment.learner_id}")
+        if score is not None:
+            row.desk = ngettext(
+                "One-stop desk: %(count)s dossier, %(points)s/%(out_of)s points",
+                "One-stop desk: %(count)s dossiers, %(points)s/%(out_of)s points",
+                score.dossiers,
+            ) % {"count": score.dossiers, "points": score.points, "out_of": score.out_of}
 
 
 def class_history(training_class: TrainingClass, *, limit: int = 60) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from .views import (
     pacing,
     pictures,
     reports,
+    skill_checks,
 )
 
 app_name = "training"
@@ -19,6 +20,7 @@ urlpatterns = [
     path("lop/<int:class_id>/", classes.class_detail, name="class"),
     path("lop/<int:class_id>/bang/", classes.board, name="board"),
     path("lop/<int:class_id>/buoc/", pacing.pace, name="pace"),
+    path("lop/<int:class_id>/kiem-tra-cuoi-khoa/", skill_checks.invigilation, name="invigilation"),
     path("lop/goi-hoi-tham/", follow_ups.follow_up_list, name="follow_ups"),
     path("lop/<int:class_id>/bao-cao/", reports.class_report, name="class_report"),
     path("lop/<int:class_id>/the-dang-nhap/", classes.login_cards, name="login_cards"),
@@ -71,6 +73,11 @@ urlpatterns = [
     path("hoc/xoa-du-lieu/", learner.erase_my_data, name="erase_my_data"),
     path("hoc/<int:enrollment_id>/", learner.course_progress, name="course_progress"),
     path("hoc/<int:enrollment_id>/buoc/", pacing.class_step, name="class_step"),
+    path(
+        "hoc/<int:enrollment_id>/danh-gia/<slug:kind_slug>/",
+        skill_checks.skill_check,
+        name="skill_check",
+    ),
     path(
         "hoc/<int:enrollment_id>/doc/<slug:lesson_id>/", learner.reading_done, name="reading_done"
     ),

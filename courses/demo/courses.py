@@ -212,6 +212,7 @@ COURSES = [
             {
                 "type": "text",
                 "title": "Nhận biết cổng giả, không lộ mã OTP",
+                "skills": ["safety.accounts", "safety.scams"],
                 "body": (
                     "<p>Kẻ gian làm trang web giả giống cổng dịch vụ công để lừa nộp tiền phạt, tiền phí hoặc lấy mã OTP.</p>"
                     "<ul>"
@@ -274,6 +275,7 @@ COURSES = [
             {
                 "type": "text",
                 "title": "Tài khoản VNeID và cách đăng nhập",
+                "skills": ["public_services.identity"],
                 "body": (
                     "<p>Tài khoản VNeID là “chìa khóa” để nộp mọi hồ sơ.</p>"
                     "<ul>"
@@ -298,6 +300,7 @@ COURSES = [
             {
                 "type": "text",
                 "title": "Theo dõi hồ sơ và nhận kết quả",
+                "skills": ["public_services.track"],
                 "body": (
                     "<p>Nộp xong, màn hình hiện <strong>mã hồ sơ</strong>. Chép mã ra giấy hoặc chụp màn hình.</p>"
                     "<ul>"
@@ -312,6 +315,7 @@ COURSES = [
             {
                 "type": "text",
                 "title": "Giữ an toàn thông tin của bạn",
+                "skills": ["safety.accounts", "safety.scams"],
                 "questions": [
                     {
                         "question": "Một người gọi điện xưng là công an, hỏi mã OTP vừa gửi về máy bạn. Bạn làm gì?",

@@ -171,12 +171,22 @@ def _course_fields(data: dict[str, Any], exercise_for: Callable[[str], Any]) -> 
                         "procedure": procedure,
                         "note": lesson["note"],
                         "questions": _questions(lesson),
+                        "skills": lesson.get("skills", []),
                     },
                 )
             )
         elif lesson["type"] == "practice":
             exercise = exercise_for(lesson["exercise"])
-            lessons.append(("practice_lesson", {"exercise": exercise, "note": lesson["note"]}))
+            lessons.append(
+                (
+                    "practice_lesson",
+                    {
+                        "exercise": exercise,
+                        "note": lesson["note"],
+                        "skills": lesson.get("skills", []),
+                    },
+                )
+            )
         else:
             lessons.append(
                 (
@@ -185,6 +195,7 @@ def _course_fields(data: dict[str, Any], exercise_for: Callable[[str], Any]) -> 
                         "title": lesson["title"],
                         "body": RichText(lesson["body"]),
                         "questions": _questions(lesson),
+                        "skills": lesson.get("skills", []),
                     },
                 )
             )

@@ -89,14 +89,21 @@ class DeskRubricSummary:
     out_of: int = 0
 
 
-def desk_rubric_for(*, owner_keys: Iterable[str]) -> dict[str, DeskRubricSummary]:
+def desk_rubric_for(
+    *, owner_keys: Iterable[str], desk_key: str = ""
+) -> dict[str, DeskRubricSummary]:
     """The rubric summary of each of these officials (every key answered, zeros when
-    they handled nothing). Two queries whatever the number of officials."""
+    they handled nothing), on one shared desk or, without ``desk_key``, on all of them.
+    Two queries whatever the number of officials."""
     keys = set(owner_keys)
     handled: dict[str, set] = {key: set() for key in keys}
+    events = DossierEvent.objects.filter(actor_key__in=keys)
+    mark_rows = DeskRubricMark.objects.filter(owner_key__in=keys)
+    if desk_key:
+        events = events.filter(dossier__desk_key=desk_key)
+        mark_rows = mark_rows.filter(dossier__desk_key=desk_key)
     acted = (
-        DossierEvent.objects.filter(actor_key__in=keys)
-        .exclude(dossier__desk_key="")
+        events.exclude(dossier__desk_key="")
         .exclude(dossier__owner_key=F("actor_key"))
         .exclude(actor=AUTO_OFFICER)
         .values_list("actor_key", "dossier_id")
@@ -105,7 +112,7 @@ def desk_rubric_for(*, owner_keys: Iterable[str]) -> dict[str, DeskRubricSummary
     for key, dossier_id in acted:
         handled[key].add(dossier_id)
     marks: dict[tuple[str, object], list[DeskRubricMark]] = {}
-    for mark in DeskRubricMark.objects.filter(owner_key__in=keys):
+    for mark in mark_rows:
         handled[mark.owner_key].add(mark.dossier_id)
         marks.setdefault((mark.owner_key, mark.dossier_id), []).append(mark)
     summaries = {}

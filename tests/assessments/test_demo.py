@@ -4,7 +4,7 @@ import pytest
 
 from assessments.demo import QUESTIONS, assessments_demo_seed
 from assessments.models import SkillQuestion
-from assessments.skills import SKILL_KEYS
+from home.skills import SKILL_KEYS
 from tests.factories import ExerciseFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from assessments.models import SkillQuestion
 from assessments.selectors import check_questions
-from assessments.skills import SKILL_KEYS, SKILLS, skill_choices
+from home.skills import SKILL_KEYS, SKILLS, skill_choices
 from tests.factories import ExerciseFactory, SkillQuestionFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,10 @@ from .authz_sessions import (
     class_step_cases,
     follow_up_cases,
     follow_ups_cases,
+    invigilation_cases,
     mark_present_cases,
     pace_cases,
+    skill_check_cases,
 )
 from .authz_world import (
     LEARNERS,
@@ -32,6 +34,7 @@ from .authz_world import (
     practising,
     report_reader,
     runs,
+    seated,
     sees,
     sees_class,
     unit_scope,
@@ -69,6 +72,8 @@ def class_cases(w):
             must_change={parcel},
         )
         yield Case("POST", path, runs(side), session, changes={parcel}, must_change={parcel})
+        settings = {"action": "settings", "pairs_desk": "on", "post_test_attempts": "2"}
+        yield Case("POST", path, runs(side), settings, changes={parcel}, must_change={parcel})
 
 
 def board_cases(w):
@@ -383,6 +388,8 @@ ROUTES = {
     "mark_present": mark_present_cases,
     "pace": pace_cases,
     "class_step": class_step_cases,
+    "skill_check": skill_check_cases,
+    "invigilation": invigilation_cases,
     "follow_ups": follow_ups_cases,
     "follow_up": follow_up_cases,
     "learner": learner_cases,
@@ -483,16 +490,19 @@ def sandbox_routes(w):
         ],
         "inbox": [Case("GET", f"{base}/dien-thoai/", anyone, changes=own_practice)],
         "desk": [Case("GET", f"{base}/mot-cua/", desk_user, changes=own_practice)],
-        # Learner A is no official, and no official sees another's practice: nobody.
+        # Learner A is no official, and no official sees another's practice (nobody),
+        # except the one seated at the shared desk the unpaid dossier was routed to.
         "desk_dossier": [
             Case("GET", f"{base}/mot-cua/{d.done.pk}/", nobody),
             Case("POST", f"{base}/mot-cua/{d.done.pk}/", nobody, {"action": "return"}),
-            Case("GET", f"{base}/mot-cua/{d.unpaid.pk}/", nobody),
+            Case("GET", f"{base}/mot-cua/{d.unpaid.pk}/", seated, shows=(d.unpaid.code,)),
             Case(
                 "POST",
                 f"{base}/mot-cua/{d.unpaid.pk}/",
-                nobody,
-                {"action": "reject", "reason": "Thiếu giấy tờ"},
+                seated,
+                {"action": "reject", "reason": "Thiếu giấy tờ bản chính"},
+                changes={"dossierA"},
+                must_change={"dossierA"},
             ),
         ],
     }

@@ -34,6 +34,7 @@ from training.models import (
     ProgressEvent,
     ProgressOverride,
     RealSubmission,
+    SkillCheckAttempt,
     TrainingClass,
 )
 
@@ -86,6 +87,7 @@ def snapshot(w):
         ("follow-up calls", FollowUpCall.objects),
         ("follow-up history", FollowUpCall.history),
         ("practice times", PracticeSubmissionTime.objects),
+        ("skills checks", SkillCheckAttempt.objects),
     ]
     for part, manager in by_enrollment:
         for row in manager.filter(enrollment_id__in=enrollments).values():

@@ -67,3 +67,28 @@ def follow_up_cases(w):
         yield Case("POST", path, runs(side), data, changes={parcel}, must_change={parcel})
     mixed = url("follow_up", w.classes["1"].pk, w.enrollments["B"].pk)
     yield Case("POST", mixed, nobody, data)
+
+
+def skill_check_cases(w):
+    """A learner's own sheets only; starting one is the only write (the world's bank is
+    empty, so it is refused with a message and changes nothing)."""
+    for parcel, enrollment in w.enrollments.items():
+        for kind in ("dau-vao", "cuoi-khoa"):
+            path = url("skill_check", enrollment.pk, kind)
+            yield Case("GET", path, own(parcel))
+            yield Case("POST", path, own(parcel), {"start": "1"}, changes={parcel})
+            yield Case("POST", path, own(parcel), {"q1": "a"}, changes={parcel})
+        yield Case("GET", url("skill_check", enrollment.pk, "khac"), nobody)
+
+
+def invigilation_cases(w):
+    for side in SIDES:
+        parcel = f"class{side}"
+        yield Case(
+            "POST",
+            url("invigilation", w.classes[side].pk),
+            runs(side),
+            {"action": "open"},
+            changes={parcel},
+            must_change={parcel},
+        )

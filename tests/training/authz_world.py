@@ -18,6 +18,7 @@ from sandbox.models import (
     Payment,
 )
 from sandbox.services import accounts, desk, payments
+from sandbox.services.desk_routing import desk_seats_set, dossier_route_to_desk
 from tests.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
@@ -118,10 +119,16 @@ def sees_unit(actor, unit):
     return actor.admin or unit in actor.manages
 
 
+def seated(actor):
+    """The official seated at class 1's shared desk, where learner A's unpaid dossier
+    was routed (both sides of the counter)."""
+    return actor.key == "official"
+
+
 def may_see(actor, parcel):
     """Whose personal data may appear on a page shown to this actor."""
-    if parcel == "dossierA":  # practice is private: not even the trainer or the desk
-        return "A" in actor.learner_of
+    if parcel == "dossierA":  # practice is private: not even the trainer, nor a desk
+        return "A" in actor.learner_of or seated(actor)  # but the one it was routed to
     side = SIDE[parcel]
     if parcel.startswith("class"):  # a learner knows their own class's name and code
         return sees_class(actor, side) or any(LEARNERS[p] == side for p in actor.learner_of)
@@ -367,6 +374,9 @@ def build_world(home_page):
     desk.desk_finish(ctx=ctx, dossier=done, officer=OFFICER)
     draft = dossier_walk(ctx, identity, khai_sinh, DossierStatus.DRAFT)
     unpaid = dossier_walk(ctx, identity, khai_sinh, copies="1", pay=False)
+    # Class 1 pairs its learners: learner A's new dossier went to the shared desk.
+    desk_seats_set(desk_key="lop-1", owner_keys=[practice["official"][0]])
+    dossier_route_to_desk(dossier_code=unpaid.code, desk_key="lop-1", wait_seconds=600)
     dossiers = SimpleNamespace(
         owner_key=owner_key,
         identity=identity,

@@ -126,9 +126,9 @@ def test_exports_match_the_screen(client, busy_class, province_manager, scope):
     tables = Tables()
     tables.feed(client.get(url).content.decode())
     workbook = load_workbook(io.BytesIO(client.get(url + "?xuat=xlsx").content))
-    # The main figures, the funnel, the 5-minute figures (and by learner, for a class),
-    # the mistakes.
-    assert len(workbook.worksheets) == len(tables.tables) == (5 if scope == "class" else 4)
+    # The main figures, the funnel, the 5-minute figures and the skills checks (each also
+    # by learner, for a class), the mistakes.
+    assert len(workbook.worksheets) == len(tables.tables) == (7 if scope == "class" else 5)
     for sheet, (key, screen) in zip(workbook.worksheets, tables.tables.items(), strict=True):
         exported = client.get(url + f"?xuat=csv&bang={key}").content.decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(exported)))

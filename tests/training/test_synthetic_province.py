@@ -73,6 +73,10 @@ def test_the_province_report_counts_every_synthetic_enrolment():
     assert sum(row["enrolled"] for row in figures.rows) == enrolled
     assert 0 < figures.total["completed"] < enrolled
     assert report["tables"][2].rows  # the practice errors table is not empty
+    # Every completer passed the final test; those who sat both tests gained.
+    checks = next(t for t in report["tables"] if t.key == "ky-nang").total
+    assert checks["passed"] == figures.total["completed"]
+    assert checks["both"] > 0 and checks["gain"] > 0
 
 
 def test_reuse_keeps_the_province_and_a_rebuild_replaces_it():

@@ -20,6 +20,7 @@ from .progress import (
     ProgressOverride,
     RealSubmission,
 )
+from .skill_checks import SkillCheckAttempt
 
 __all__ = [
     "JOIN_CODE_LETTERS",
@@ -38,6 +39,7 @@ __all__ = [
     "ProgressEvent",
     "ProgressOverride",
     "RealSubmission",
+    "SkillCheckAttempt",
     "TrainingClass",
     "new_join_code",
 ]

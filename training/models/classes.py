@@ -164,6 +164,25 @@ class TrainingClass(models.Model):
     # the board; empty when every learner goes at their own pace.
     paced_activity_key = models.CharField(max_length=80, blank=True)
     paced_at = models.DateTimeField(null=True, blank=True)
+    # Skills checks: the post-test the certificate asks for (when the question bank has
+    # questions), how many tries, the pass mark, and the invigilated mode in which the
+    # trainer opens and closes it from the board.
+    post_test_required = models.BooleanField("cần đạt bài kiểm tra cuối khóa", default=True)
+    post_test_pass_percent = models.PositiveSmallIntegerField(
+        "điểm đạt bài kiểm tra cuối khóa (%)", default=80
+    )
+    post_test_attempts = models.PositiveSmallIntegerField("số lần làm bài cuối khóa", default=3)
+    post_test_invigilated = models.BooleanField(
+        "làm bài cuối khóa tại lớp, tập huấn viên mở và đóng", default=False
+    )
+    post_test_opened_at = models.DateTimeField(null=True, blank=True)
+    post_test_closed_at = models.DateTimeField(null=True, blank=True)
+    # Both sides of the counter: citizens' practice dossiers go to the desk of the
+    # class's official learners, and to the auto-officer after this many minutes.
+    pairs_desk = models.BooleanField("ghép cặp người dân với cán bộ một cửa", default=False)
+    desk_wait_minutes = models.PositiveSmallIntegerField(
+        "cán bộ tự động xử lý sau (phút)", default=10
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -99,6 +99,11 @@ class EnrollmentProgress(models.Model):
     # The one-month call (FollowUpCall): when the learner was reached, and what they said.
     followed_up_at = models.DateTimeField(null=True, blank=True)
     follow_up_outcome = models.CharField(max_length=12, blank=True)
+    # Skills checks (SkillCheckAttempt): the pre-test's score, the best post-test score,
+    # and when a post-test was first passed; the gain is post minus pre.
+    pre_test_percent = models.PositiveSmallIntegerField(null=True, blank=True)
+    post_test_percent = models.PositiveSmallIntegerField(null=True, blank=True)
+    post_test_passed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["completed_at"], name="progress_completed")]

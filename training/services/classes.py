@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.hashers import LIGHT_HASHER
@@ -28,7 +29,9 @@ from ..models import (
     new_join_code,
 )
 from .certificates import holds_trainer_certificate
+from .desk_pairing import desk_seats_sync
 from .progress import attendance_progress_record, enrollment_progress_refresh
+from .skill_checks import invigilation_open
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -351,3 +354,57 @@ def attendance_take(
         marks.append(mark)
     attendance_progress_record(marks=marks)
     return marks
+
+
+FLAGS = ("pairs_desk", "post_test_required", "post_test_invigilated")
+# What a trainer may set, with the range each must stay in.
+SETTING_RANGES = {
+    "desk_wait_minutes": (1, 120),
+    "post_test_pass_percent": (50, 100),
+    "post_test_attempts": (1, 10),
+}
+
+
+def class_settings_update(
+    *,
+    training_class: TrainingClass,
+    pairs_desk: bool,
+    desk_wait_minutes: int | None,
+    post_test_required: bool,
+    post_test_pass_percent: int | None,
+    post_test_attempts: int | None,
+    post_test_invigilated: bool,
+) -> TrainingClass:
+    """The trainer's settings of the class's sessions; an empty number keeps its value."""
+    numbers = {
+        "desk_wait_minutes": desk_wait_minutes,
+        "post_test_pass_percent": post_test_pass_percent,
+        "post_test_attempts": post_test_attempts,
+    }
+    labels = {
+        "desk_wait_minutes": _("Minutes before the auto-officer takes a dossier"),
+        "post_test_pass_percent": _("Pass mark of the final test (%)"),
+        "post_test_attempts": _("Attempts at the final test"),
+    }
+    for field, value in numbers.items():
+        low, high = SETTING_RANGES[field]
+        if value is not None and not low <= value <= high:
+            raise TrainingError(
+                field,
+                _("%(label)s must be between %(low)s and %(high)s.")
+                % {"label": labels[field], "low": low, "high": high},
+            )
+        if value is not None:
+            setattr(training_class, field, value)
+    training_class.pairs_desk = bool(pairs_desk)
+    training_class.post_test_required = bool(post_test_required)
+    if training_class.post_test_invigilated and not post_test_invigilated:
+        # Leaving the invigilated mode closes a test left open: ticking it again later
+        # must not find it open since the old time.
+        if invigilation_open(training_class):
+            training_class.post_test_closed_at = timezone.now()
+    training_class.post_test_invigilated = bool(post_test_invigilated)
+    # Only these columns: the board's step buttons write the paced ones meanwhile.
+    training_class.save(update_fields=[*numbers, *FLAGS, "post_test_closed_at"])
+    desk_seats_sync(training_class)
+    return training_class

@@ -13,6 +13,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.models import SkillQuestion
+
 from ..activities import VIDEO_WATCHED_SHARE, Activity, course_activities, lesson_questions
 from ..errors import TrainingError, limited_text
 from ..models import (
@@ -22,6 +24,7 @@ from ..models import (
     PracticeErrorTally,
     ProgressEvent,
     ProgressOverride,
+    TrainingClass,
 )
 from .certificates import certificate_issue
 
@@ -367,23 +370,43 @@ def activity_states(
     return states, summaries
 
 
+def post_test_needed(training_class: TrainingClass) -> bool:
+    """Whether finishing the class's course waits for a passed post-test: asked for by
+    the class and possible (the question bank has questions)."""
+    return training_class.post_test_required and SkillQuestion.objects.active().exists()
+
+
 def enrollment_progress_refresh(
     *, enrollment: Enrollment, now: datetime.datetime | None = None
 ) -> EnrollmentProgress:
-    """Count what is done; on the first full completion, issue the certificate."""
+    """Count what is done; on the first full completion (every activity, and the
+    post-test passed when the class asks for one), issue the certificate."""
     now = now or timezone.now()
     activities = course_activities(enrollment.training_class.course)
     states, _summaries = activity_states(enrollment, activities)
     done = sum(states.values())
     progress, _created = EnrollmentProgress.objects.get_or_create(enrollment=enrollment)
     progress.activities_done, progress.activities_total = done, len(activities)
-    complete = bool(activities) and done == len(activities)
+    # A learner who completed before the final test was asked for stays completed.
+    complete = (
+        bool(activities)
+        and done == len(activities)
+        and (
+            progress.completed_at is not None
+            or progress.post_test_passed_at is not None
+            or not post_test_needed(enrollment.training_class)
+        )
+    )
     if complete and progress.completed_at is None:
         progress.completed_at = now
     elif not complete:
         progress.completed_at = None
     progress.last_active_at = progress.last_active_at or now
-    progress.save()
+    # Only what is counted here: a final test scored at the same moment (its own
+    # columns, under its own lock) must not be written back with the old values.
+    progress.save(
+        update_fields=["activities_done", "activities_total", "completed_at", "last_active_at"]
+    )
     if complete:
         certificate_issue(enrollment=enrollment, now=now)
     return progress

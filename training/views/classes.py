@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -27,6 +28,7 @@ from ..forms import (
     AttendanceForm,
     ClassActionForm,
     ClassOpenForm,
+    ClassSettingsForm,
     JoinForm,
     LoginCardsForm,
     RosterForm,
@@ -36,6 +38,7 @@ from ..forms import (
 from ..models import TrainingClass
 from ..selectors import attendance_marks, class_board, class_history
 from ..services import classes as services
+from ..services.skill_checks import invigilation_open
 
 can_train = permissions.can_train
 
@@ -146,7 +149,11 @@ def class_detail(request, class_id):
             raise Http404
         chosen = ClassActionForm(request.POST)
         action = chosen.cleaned_data["action"] if chosen.is_valid() else ""
-        form_class = {"roster": RosterForm, "session": SessionForm}.get(action)
+        form_class = {
+            "roster": RosterForm,
+            "session": SessionForm,
+            "settings": ClassSettingsForm,
+        }.get(action)
         form = form_class(request.POST) if form_class else None
         try:
             if form is not None and not form.is_valid():
@@ -171,6 +178,9 @@ def class_detail(request, class_id):
                     device_notes=data["device_notes"],
                 )
                 return redirect("training:class", class_id=training_class.pk)
+            elif action == "settings":
+                services.class_settings_update(training_class=training_class, **form.cleaned_data)
+                return redirect(f"{reverse('training:class', args=[training_class.pk])}#cai-dat")
         except services.TrainingError as failure:
             error, values = failure, form.data
     # segno draws the SVG from our own URL and code only: no user text goes into it.
@@ -387,6 +397,7 @@ def board(request, class_id):
             "projector": request.GET.get("chieu") == "1",
             "can_change": permissions.class_can_change(request.user, training_class),
             "refresh_seconds": 15,
+            "post_test_open": invigilation_open(training_class),
             **context,
         },
     )

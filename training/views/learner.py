@@ -68,6 +68,7 @@ def course_progress(request, enrollment_id):
         for a in activities
     ]
     quiz = request.session.pop("quiz_result", None)
+    progress = getattr(enrollment, "progress", None)
     return TemplateResponse(
         request,
         "training/course_progress.html",
@@ -85,6 +86,13 @@ def course_progress(request, enrollment_id):
             "values": request.session.pop("progress_values", {}),
             "today": timezone.localdate(),
             "paced": paced_step(enrollment.training_class, activities),
+            "checks": {
+                "pre": progress.pre_test_percent if progress else None,
+                "post": progress.post_test_percent if progress else None,
+                "passed": bool(progress and progress.post_test_passed_at),
+                "needed": progress_services.post_test_needed(enrollment.training_class),
+                "all_done": bool(items) and all(states.values()),
+            },
             "attendance_sessions": [
                 session
                 for session in sessions_open_for_code(enrollment, timezone.now())
