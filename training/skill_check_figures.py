@@ -2,16 +2,15 @@
 the pre-test and post-test scores and the gain between them.
 
 Read from ``EnrollmentProgress.pre_test_percent``/``post_test_percent`` (kept on each
-sheet sent), so a province is one indexed query. The gain counts only learners who sat
+sheet sent), so a province is one aggregate query. The gain counts only learners who sat
 both tests: a learner who skipped the pre-test has no starting point to gain from.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext as _
 
 from .report_tables import Table
@@ -22,49 +21,58 @@ if TYPE_CHECKING:
     from .models import Enrollment, TrainingClass
 
 
-def _mean(values: Sequence[float]) -> float | None:
-    return round(sum(values) / len(values), 1) if values else None
+SUMS = ("pre_taken", "pre_sum", "post_taken", "post_sum", "passed", "both", "gain_sum")
 
 
-def group_row(scores: Sequence[tuple[int | None, int | None, bool]]) -> dict[str, Any]:
-    """``scores``: (pre %, best post %, passed) of each learner who sat a check."""
-    both = [(pre, post) for pre, post, _passed in scores if pre is not None and post is not None]
-    posts = [post for _pre, post, _passed in scores if post is not None]
+def _aggregates() -> dict[str, Any]:
+    pre = Q(progress__pre_test_percent__isnull=False)
+    post = Q(progress__post_test_percent__isnull=False)
     return {
-        "pre_taken": sum(pre is not None for pre, _post, _passed in scores),
-        "pre_mean": _mean([pre for pre, _post, _passed in scores if pre is not None]),
-        "post_taken": len(posts),
-        "post_mean": _mean(posts),
-        "passed": sum(passed for _pre, _post, passed in scores),
-        "both": len(both),
-        "gain": _mean([post - pre for pre, post in both]),
+        "pre_taken": Count("pk", filter=pre),
+        "pre_sum": Sum("progress__pre_test_percent"),
+        "post_taken": Count("pk", filter=post),
+        "post_sum": Sum("progress__post_test_percent"),
+        "passed": Count("pk", filter=Q(progress__post_test_passed_at__isnull=False)),
+        "both": Count("pk", filter=pre & post),
+        # NULL unless both were sat, and SUM skips NULLs: the gain of those who sat both.
+        "gain_sum": Sum(F("progress__post_test_percent") - F("progress__pre_test_percent")),
     }
+
+
+def _mean(total: float | None, count: int) -> float | None:
+    return round(total / count, 1) if count and total is not None else None
+
+
+def _figures(sums: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "pre_taken": sums["pre_taken"],
+        "pre_mean": _mean(sums["pre_sum"], sums["pre_taken"]),
+        "post_taken": sums["post_taken"],
+        "post_mean": _mean(sums["post_sum"], sums["post_taken"]),
+        "passed": sums["passed"],
+        "both": sums["both"],
+        "gain": _mean(sums["gain_sum"], sums["both"]),
+    }
+
+
+EMPTY = _figures(dict.fromkeys(SUMS, 0))
 
 
 def group_scores(
     enrollments: QuerySet[Enrollment], group: str
 ) -> tuple[dict[Any, dict[str, Any]], dict[str, Any]]:
-    """({group value: figures}, the figures of all of them together)."""
-    per_group: dict[Any, list[tuple[int | None, int | None, bool]]] = defaultdict(list)
-    everyone = []
-    rows = (
-        enrollments.exclude(
-            progress__pre_test_percent__isnull=True, progress__post_test_percent__isnull=True
-        )
-        .filter(progress__isnull=False)
-        .order_by()
-        .values_list(
-            group,
-            "progress__pre_test_percent",
-            "progress__post_test_percent",
-            "progress__post_test_passed_at",
-        )
-    )
-    for key, pre, post, passed_at in rows:
-        score = (pre, post, passed_at is not None)
-        per_group[key].append(score)
-        everyone.append(score)
-    return {key: group_row(v) for key, v in per_group.items()}, group_row(everyone)
+    """({group value: figures}, the figures of all of them together): one aggregate
+    query; the total adds up the groups' sums, so it is exact, not a mean of means."""
+    sat = enrollments.filter(
+        Q(progress__pre_test_percent__isnull=False) | Q(progress__post_test_percent__isnull=False)
+    ).order_by()
+    per_group, total = {}, dict.fromkeys(SUMS, 0)
+    for row in sat.values(group).annotate(**_aggregates()).order_by():
+        key = row.pop(group)
+        per_group[key] = _figures(row)
+        for name in SUMS:
+            total[name] += row[name] or 0
+    return per_group, _figures(total)
 
 
 def _columns(first_label: str) -> list[tuple[str, str]]:
@@ -85,7 +93,7 @@ def gain_table(
 ) -> Table:
     """The skills-check figures, with the same rows as the report's main table."""
     figures, total = group_scores(enrollments, group)
-    empty = group_row([])
+    empty = EMPTY
     return Table(
         key="ky-nang",
         title=_("Skills checks: before and after the course"),
