@@ -79,7 +79,8 @@ def test_no_pairing_without_a_partner(training_class, khai_sinh, setting):
     who = official if setting == "official_submits" else citizen
     dossier = submitted(who, khai_sinh)
     assert dossier.desk_key == ""
-    assert not DeskSeat.objects.exists()
+    # The official of a paired class sits at its desk, but keeps their own dossier.
+    assert DeskSeat.objects.exists() == (setting == "official_submits")
 
 
 def test_an_official_who_left_the_class_loses_the_seat(paired, khai_sinh):
@@ -153,3 +154,11 @@ def test_the_score_counts_this_classs_desk_only(paired, khai_sinh):
         desk.desk_accept(ctx=ctx, dossier=dossier, officer=OFFICER)
     rows = {r.enrollment.display_name: r for r in class_board(paired, now=timezone.now())["rows"]}
     assert rows["Cán bộ An"].desk == "Một cửa: 1 hồ sơ, 10/10 điểm"
+
+
+def test_an_official_joining_a_paired_class_is_seated_at_once(paired):
+    official = learner(paired, roles.OFFICIAL, "can.bo.an", "Cán bộ An")
+    learner(paired, roles.LEARNER, "hoc.vien.bay", "Lê Văn Bảy")
+    assert list(DeskSeat.objects.values_list("owner_key", "desk_key")) == [
+        (f"u{official.pk}", class_desk_key(paired))
+    ]

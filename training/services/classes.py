@@ -221,6 +221,10 @@ def class_join(
                 )
                 if created:
                     _progress_start(enrollment, now)
+                    if training_class.pairs_desk and user is not None:
+                        # An official joining a paired class takes a seat at its desk now,
+                        # not at the next citizen's submission.
+                        desk_seats_sync(training_class)
             return enrollment, card[0] if card else None
         except IntegrityError:
             # Another request of the same phone joined first with this token (it held the
