@@ -385,3 +385,43 @@ def practice_submitted(user, minutes, code=None):
         data={"code": code, "procedure": "Đăng ký khai sinh"},
     )
     return code
+
+
+SUPPLEMENT_REASON = "Ảnh Giấy chứng sinh bị mờ, không đọc được họ tên mẹ và ngày sinh."
+SUPPLEMENT_CONTENT = "Chụp lại Giấy chứng sinh rõ nét, đủ bốn góc, không bị lóa."
+
+
+def supplement_ask(
+    ctx,
+    dossier,
+    documents=("Giấy chứng sinh",),
+    reason=SUPPLEMENT_REASON,
+    content=SUPPLEMENT_CONTENT,
+):
+    """A lawful supplement request from the desk (the documents, reason and content)."""
+    return desk.desk_request_supplement(
+        ctx=ctx,
+        dossier=dossier,
+        officer=OFFICER,
+        documents=list(documents),
+        reason=reason,
+        content=content,
+    )
+
+
+def activities_marked_done(enrollment, activities=None):
+    """The trainer marks these activities (all of the course's by default) done for the
+    learner, as when they were done together in class."""
+    from training.activities import course_activities
+    from training.services import progress
+
+    if activities is None:
+        activities = course_activities(enrollment.training_class.course)
+    for activity in activities:
+        progress.progress_override(
+            enrollment=enrollment,
+            activity_key=activity.key,
+            done=True,
+            reason="Làm cùng cả lớp",
+            changed_by=enrollment.training_class.trainer,
+        )

@@ -31,6 +31,17 @@ class Table:
         return [[row.get(key) for key, _label in self.columns] for row in rows]
 
 
+def rows_like(
+    main_rows: Iterable[dict[str, Any]], figures: dict[Any, dict[str, Any]], empty: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """A second table's rows, one per row of the report's main table (same name, link
+    and order), with that row's figures or ``empty``."""
+    return [
+        {"name": row["name"], "link": row.get("link"), **figures.get(row["key"], empty)}
+        for row in main_rows
+    ]
+
+
 # What every report function returns: {"title": str, "tables": [Table, …]}.
 Report = dict[str, Any]
 

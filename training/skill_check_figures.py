@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext as _
 
-from .report_tables import Table
+from .report_tables import Table, rows_like
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -93,15 +93,11 @@ def gain_table(
 ) -> Table:
     """The skills-check figures, with the same rows as the report's main table."""
     figures, total = group_scores(enrollments, group)
-    empty = EMPTY
     return Table(
         key="ky-nang",
         title=_("Skills checks: before and after the course"),
         columns=_columns(first_label),
-        rows=[
-            {"name": row["name"], "link": row.get("link"), **figures.get(row["key"], empty)}
-            for row in rows
-        ],
+        rows=rows_like(rows, figures, EMPTY),
         total={"name": _("Total"), **total},
         chart="post_mean",  # the gain may be negative: bars only for what cannot be
     )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 
 from .models import PracticeSubmissionTime
-from .report_tables import Table
+from .report_tables import Table, rows_like
 from .services.timing import TARGET_SECONDS
 
 if TYPE_CHECKING:
@@ -99,15 +99,11 @@ def timing_table(
 ) -> Table:
     """The 5-minute figures, with the same rows as the report's main table."""
     figures, total = group_timing(enrollments, group)
-    empty = group_row([], [])
     return Table(
         key="5-phut",
         title=_("From log-in to a successful submission in practice (target: under 5 minutes)"),
         columns=timing_columns(first_label),
-        rows=[
-            {"name": row["name"], "link": row.get("link"), **figures.get(row["key"], empty)}
-            for row in rows
-        ],
+        rows=rows_like(rows, figures, group_row([], [])),
         total={"name": _("Total"), **total},
         chart="last_under",
     )

@@ -32,3 +32,13 @@ def shot(page, name):
 
 def assert_fits_phone(page):
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, page.url
+
+
+def phone_logged_in(browser, browser_context_args, base, username, password):
+    """A new 360×740 phone (its own cookies) logged in to the platform as ``username``."""
+    page = browser.new_context(**browser_context_args).new_page()
+    page.goto(base + "/tai-khoan/dang-nhap/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    return page

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from home import roles
-from tests.browser.helpers import assert_fits_phone, shot
+from tests.browser.helpers import assert_fits_phone, phone_logged_in, shot
 from tests.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
@@ -64,23 +64,14 @@ def hall(home_page):
     return training_class, session, learners
 
 
-def logged_in(browser, browser_context_args, base, username, password):
-    page = browser.new_context(**browser_context_args).new_page()
-    page.goto(base + "/tai-khoan/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.get_by_role("button", name="Đăng nhập").click()
-    return page
-
-
 def test_the_trainer_leads_step_by_step_and_takes_attendance_by_code(
     browser, browser_context_args, live_server, hall
 ):
     training_class, session, learners = hall
     base = live_server.url
-    trainer = logged_in(browser, browser_context_args, base, "taphuan", "Tap@huan2026")
+    trainer = phone_logged_in(browser, browser_context_args, base, "taphuan", "Tap@huan2026")
     phones = {
-        name: logged_in(browser, browser_context_args, base, username, password)
+        name: phone_logged_in(browser, browser_context_args, base, username, password)
         for name, (_enrollment, username, password) in learners.items()
     }
     bay, mai = phones["Lê Văn Bảy"], phones["Trần Thị Mai"]

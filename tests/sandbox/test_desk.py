@@ -7,21 +7,17 @@ from sandbox.errors import STEPS, PracticeErrors
 from sandbox.models import DossierStatus, Exercise, PracticeDossier, SimulatedMessage
 from sandbox.services import desk, payments
 from sandbox.services.exercises import exercise_start
-from tests.helpers import OFFICER, error_codes, new_ctx
+from tests.helpers import (
+    OFFICER,
+    SUPPLEMENT_CONTENT,
+    SUPPLEMENT_REASON,
+    error_codes,
+    new_ctx,
+    supplement_ask,
+)
 
-REASON = "Ảnh Giấy chứng sinh bị mờ, không đọc được họ tên mẹ và ngày sinh."
-CONTENT = "Chụp lại Giấy chứng sinh rõ nét, đủ bốn góc, không bị lóa."
-
-
-def ask(ctx, dossier, documents=("Giấy chứng sinh",), reason=REASON, content=CONTENT):
-    return desk.desk_request_supplement(
-        ctx=ctx,
-        dossier=dossier,
-        officer=OFFICER,
-        documents=list(documents),
-        reason=reason,
-        content=content,
-    )
+REASON, CONTENT = SUPPLEMENT_REASON, SUPPLEMENT_CONTENT
+ask = supplement_ask
 
 
 def test_a_correct_supplement_request_tells_the_citizen_what_why_and_by_when(practice_ctx, walk):

@@ -28,13 +28,21 @@ from sandbox.services.desk_rubric import DeskRubricSummary, desk_rubric_for, des
 from sandbox.services.exercises import exercise_start
 from sandbox.signals import practice_event_recorded
 from tests.factories import user_with
-from tests.helpers import OFFICER, dossier_walk, error_codes, jpeg_upload
+from tests.helpers import (
+    OFFICER,
+    SUPPLEMENT_CONTENT,
+    SUPPLEMENT_REASON,
+    dossier_walk,
+    error_codes,
+    jpeg_upload,
+    supplement_ask,
+)
 
 DESK = "class-12"
 WAIT = 600  # the class gives its officials ten minutes
 STEP = 60
-REASON = "Ảnh Giấy chứng sinh bị mờ, không đọc được họ tên mẹ và ngày sinh."
-CONTENT = "Chụp lại Giấy chứng sinh rõ nét, đủ bốn góc, không bị lóa."
+REASON, CONTENT = SUPPLEMENT_REASON, SUPPLEMENT_CONTENT
+ask = supplement_ask
 CCCD_DOC = "Giấy tờ tùy thân của người đi khai (căn cước)"  # the national database holds it
 
 
@@ -100,17 +108,6 @@ def in_sync(*contexts, seconds=0):
     """Move everyone's clock on together (the sandbox's clock is ctx.now)."""
     for ctx in contexts:
         ctx.now += datetime.timedelta(seconds=seconds)
-
-
-def ask(ctx, dossier, documents=("Giấy chứng sinh",), reason=REASON, content=CONTENT):
-    return desk.desk_request_supplement(
-        ctx=ctx,
-        dossier=dossier,
-        officer=OFFICER,
-        documents=list(documents),
-        reason=reason,
-        content=content,
-    )
 
 
 def texts_to(owner_key, dossier):

@@ -14,14 +14,11 @@ from sandbox.context import PracticeContext
 from sandbox.models import DeskSeat, DossierStatus
 from sandbox.services import accounts, desk
 from tests.factories import TrainingClassFactory, user_with
-from tests.helpers import OFFICER, dossier_walk, join, seed_khai_sinh
+from tests.helpers import OFFICER, dossier_walk, join, seed_khai_sinh, supplement_ask
 from training.selectors import class_board
 from training.services.desk_pairing import class_desk_key
 
 pytestmark = pytest.mark.django_db
-
-REASON = "Ảnh Giấy chứng sinh bị mờ, không đọc được họ tên mẹ."
-CONTENT = "Chụp lại Giấy chứng sinh rõ nét, đủ bốn góc."
 
 
 @pytest.fixture
@@ -98,14 +95,7 @@ def test_the_board_shows_each_officials_desk_score(paired, khai_sinh):
     citizen = learner(paired, roles.LEARNER, "hoc.vien.bay", "Lê Văn Bảy")
     dossier = submitted(citizen, khai_sinh)
     ctx = PracticeContext(owner_key=f"u{official.pk}", user=official)
-    desk.desk_request_supplement(
-        ctx=ctx,
-        dossier=dossier,
-        officer=OFFICER,
-        documents=["Giấy chứng sinh"],
-        reason=REASON,
-        content=CONTENT,
-    )
+    supplement_ask(ctx, dossier)
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.SUPPLEMENT
     rows = {r.enrollment.display_name: r for r in class_board(paired, now=timezone.now())["rows"]}

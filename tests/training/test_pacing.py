@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from home import roles
 from tests.factories import user_with
-from tests.helpers import join, lesson_id
+from tests.helpers import activities_marked_done, join, lesson_id
 from training.activities import course_activities
 from training.errors import TrainingError
 from training.paced_steps import BEHIND, ON_STEP, WAITING, paced_step
@@ -17,18 +17,6 @@ from training.services import progress
 from training.services.pacing import pace_move
 
 pytestmark = pytest.mark.django_db
-
-
-def caught_up(enrollment, activities):
-    """The trainer marks these activities done for the learner (done together in class)."""
-    for activity in activities:
-        progress.progress_override(
-            enrollment=enrollment,
-            activity_key=activity.key,
-            done=True,
-            reason="Làm cùng cả lớp",
-            changed_by=enrollment.training_class.trainer,
-        )
 
 
 def move(training_class, to, seen=None):
@@ -76,7 +64,7 @@ def test_the_board_shows_who_waits_and_who_is_behind(training_class, course):
     reading_number = next(i for i, a in enumerate(activities, 1) if a.key == f"read:{reading}")
     # Everyone but Cúc did the steps before the reading; An did the reading too.
     for enrollment in (ahead, on):
-        caught_up(enrollment, activities[: reading_number - 1])
+        activities_marked_done(enrollment, activities[: reading_number - 1])
     progress.reading_done(enrollment=ahead, lesson_id=reading)
     move(training_class, str(reading_number))
     board = class_board(training_class, now=timezone.now())
@@ -123,7 +111,7 @@ def test_the_learner_follows_the_step_and_waits_when_done(client, training_class
     assert f"Lớp đang ở Bước {number}" in client.get(f"/hoc/{enrollment.pk}/").content.decode()
     progress.reading_done(enrollment=enrollment, lesson_id=reading)
     assert "Bạn còn bước trước chưa làm" in client.get(url).content.decode()  # still behind
-    caught_up(enrollment, course_activities(course)[: number - 1])
+    activities_marked_done(enrollment, course_activities(course)[: number - 1])
     done = client.get(url).content.decode()
     assert "Bạn đã làm xong bước này" in done and 'http-equiv="refresh"' in done
 

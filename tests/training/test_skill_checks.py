@@ -12,8 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import ExerciseFactory, SkillQuestionFactory
-from tests.helpers import join, lesson_id, practise
-from training.activities import course_activities
+from tests.helpers import activities_marked_done, join, lesson_id, practise
 from training.errors import TrainingError
 from training.models import Certificate, EnrollmentProgress, SkillCheckAttempt
 from training.reports import class_report, unit_report
@@ -56,17 +55,6 @@ def sit(enrollment, kind, picked, now=None):
     return checks.check_submit(sheet=sheet, answers=picked, now=now)
 
 
-def everything_done(enrollment):
-    for activity in course_activities(enrollment.training_class.course):
-        progress.progress_override(
-            enrollment=enrollment,
-            activity_key=activity.key,
-            done=True,
-            reason="Làm cùng cả lớp",
-            changed_by=enrollment.training_class.trainer,
-        )
-
-
 def test_a_pre_test_skips_the_lessons_whose_skills_are_mastered(
     training_class, tagged_course, bank, enrollment
 ):
@@ -89,7 +77,7 @@ def test_a_skill_half_known_skips_nothing(training_class, tagged_course, bank, e
 
 
 def test_the_certificate_waits_for_a_passed_final_test(training_class, bank, enrollment):
-    everything_done(enrollment)
+    activities_marked_done(enrollment)
     standing = EnrollmentProgress.objects.get(enrollment=enrollment)
     assert standing.completed_at is None
     assert not Certificate.objects.filter(enrollment=enrollment).exists()
@@ -109,7 +97,7 @@ def test_the_certificate_waits_for_a_passed_final_test(training_class, bank, enr
 def test_without_questions_or_when_not_asked_the_certificate_needs_no_test(
     training_class, enrollment
 ):
-    everything_done(enrollment)
+    activities_marked_done(enrollment)
     assert Certificate.objects.filter(enrollment=enrollment).exists()
 
 
@@ -291,7 +279,7 @@ def test_a_pre_test_left_open_is_not_scored_after_the_final_test_began(
 def test_a_learner_who_completed_before_the_test_was_asked_for_stays_completed(
     training_class, enrollment
 ):
-    everything_done(enrollment)  # no question in the bank: completed without a test
+    activities_marked_done(enrollment)  # no question in the bank: completed without a test
     SkillQuestionFactory(slug="moi")
     progress.enrollment_progress_refresh(enrollment=enrollment)
     assert EnrollmentProgress.objects.get(enrollment=enrollment).completed_at is not None
