@@ -8,7 +8,7 @@ export PYTHONPATH := site
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run class dev serve-prepare run-packages test test-fast lint format messages system-packages worker clean bench-video bench-reports bench-class
+.PHONY: setup run class dev serve-prepare run-packages test test-fast lint format messages system-packages worker clean bench-video bench-reports bench-class bench-province
 
 $(STAMP): requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -99,3 +99,12 @@ bench-reports: setup
 LEARNERS ?= 40
 bench-class: setup
 	$(BIN)/python -m tests.load.bench_class --learners $(LEARNERS)
+
+# The province topology on this machine (deploy/: nginx in front of two gunicorn app
+# servers, PostgreSQL, Redis, a Celery worker and beat, an S3-compatible bucket), the class
+# journey at 200 then 400 learners; prints requests per second per app-server core, p95 by
+# kind and the busiest queries, and ends with a `bench-province …` line.
+PROVINCE_LEARNERS ?= 200 400
+bench-province: setup
+	@bash .ci/install-system-packages postgresql redis nginx
+	$(BIN)/python -m tests.load.bench_province --learners $(PROVINCE_LEARNERS)

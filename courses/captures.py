@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -135,6 +136,14 @@ def _lost(row: StepCapture, stale: datetime.datetime) -> bool:
     return row.requested_at < stale
 
 
+def _lost_rows(stale: datetime.datetime) -> Q:
+    # What _lost says of one row, asked of the whole table at once by the sweep.
+    running = Q(status=StepCapture.Status.RUNNING) & (
+        Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True, requested_at__lt=stale)
+    )
+    return running | Q(status=StepCapture.Status.PENDING, requested_at__lt=stale)
+
+
 def pending_capture_row(page: ProcedurePage, key: str, digest: str) -> StepCapture:
     """The capture row for this content, made once even under concurrent requests."""
     try:
@@ -167,3 +176,26 @@ def captures_request(*, page: ProcedurePage, plan: CapturePlan, force: bool = Fa
     if to_capture:
         capture_provider().enqueue(page.pk)
     return bool(to_capture or plan.waiting)
+
+
+def captures_stalled_requeue(*, now: datetime.datetime) -> list[int]:
+    """Ask again, as publishing would, for the captures of live pages whose worker died
+    or whose message was lost. Only a publish or an editor's click asked again before,
+    and a killed worker's message comes back after the broker's visibility timeout,
+    hours later, with the page's renders waiting for it meanwhile. Asking again resets
+    the rows' request time, so the next sweeps leave them alone for the stale period.
+    Returns the ids of the pages asked for."""
+    provider = capture_provider()
+    if provider is None or provider.unavailable_reason():
+        return []  # captures_request would refuse them too
+    lost = StepCapture.objects.filter(
+        _lost_rows(now - capture_stale_after()), procedure__live=True
+    ).select_related("procedure")
+    pages = {row.procedure_id: row.procedure for row in lost}
+    asked = []
+    for page in pages.values():
+        plan = capture_plan(page)
+        # A lost row of content the page no longer has is nobody's to finish.
+        if plan.missing and captures_request(page=page, plan=plan):
+            asked.append(page.pk)
+    return asked

@@ -1,26 +1,32 @@
 """Carrying out one render of a tutorial or step clip (the render task's work): what it
-renders from, claiming it, storing its files, marking it failed."""
+renders from, claiming it, keeping it alive, storing its files, marking it failed, and
+sending again the renders whose worker or message was lost."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import logging
+import posixpath
 import tempfile
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files import File
+from django.db import DatabaseError, connection
 from django.db.models import F, Q
 from django.utils import timezone
 
 from .captures import capture_plan
-from .models.renders import TutorialRender
+from .models.renders import TutorialRender, render_path
 from .video.specs import ShotSpec, StepSpec, TutorialSpec
 
 if TYPE_CHECKING:
     import uuid
-    from collections.abc import Mapping
+    from collections.abc import Callable, Iterator, Mapping
 
     from django.db.models.fields.files import FieldFile
 
@@ -33,11 +39,20 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 4
 BUSY = "busy"
+TOO_MANY_ATTEMPTS = "Đã thử dựng nhiều lần mà không được; hãy kiểm tra ảnh và tệp của bước."
+FILE_FIELDS = ("video_360", "video_720", "video_phone", "poster")
 
 
 def stale_after() -> datetime.timedelta:
     """A running render whose heartbeat is older than this was lost with its worker."""
     return datetime.timedelta(seconds=settings.TUTORIAL_RENDER_STALE_SECONDS)
+
+
+def pending_requeue_after() -> datetime.timedelta:
+    """A render still waiting this long after it was asked for has lost its message, or
+    waits behind a long queue (sending it again is harmless then), and is sent again."""
+    seconds = getattr(settings, "TUTORIAL_RENDER_PENDING_REQUEUE_SECONDS", 15 * 60)
+    return datetime.timedelta(seconds=seconds)
 
 
 def _read(field_file: FieldFile) -> bytes | None:
@@ -149,6 +164,38 @@ def render_progress(render_id: uuid.UUID | str, percent: float) -> None:
     )
 
 
+def _heartbeat_until(render_id: uuid.UUID | str, stop: threading.Event) -> None:
+    # Three beats per stale period: one late beat does not make a live render look dead.
+    interval = stale_after().total_seconds() / 3
+    try:
+        while not stop.wait(interval):
+            try:
+                TutorialRender.objects.filter(
+                    pk=render_id, status=TutorialRender.Status.RUNNING
+                ).update(heartbeat_at=timezone.now())
+            except DatabaseError:
+                logger.warning("Render %s: heartbeat not recorded", render_id, exc_info=True)
+    finally:
+        connection.close()  # this thread's own connection
+
+
+@contextlib.contextmanager
+def _kept_alive(render_id: uuid.UUID | str) -> Iterator[None]:
+    """Beat for the render while it runs. The encoder reports nothing for minutes, and a
+    render whose heartbeat goes stale is handed to another worker by the sweep; a killed
+    worker takes this thread with it, so only a dead render stops beating."""
+    stop = threading.Event()
+    beat = threading.Thread(
+        target=_heartbeat_until, args=(render_id, stop), name="render-heartbeat", daemon=True
+    )
+    beat.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        beat.join()
+
+
 def tutorial_render_execute(*, render_id: uuid.UUID | str) -> bool | str:
     """Carry out one render. Idempotent: a duplicate delivery of a finished render does
     nothing; one that another worker is busy with answers BUSY (the task checks again
@@ -163,39 +210,74 @@ def tutorial_render_execute(*, render_id: uuid.UUID | str) -> bool | str:
         return BUSY if running else False
     render = TutorialRender.objects.select_related("procedure").get(pk=render_id)
     if render.attempts > MAX_ATTEMPTS:
-        _fail(render, "Đã thử dựng nhiều lần mà không được; hãy kiểm tra ảnh và tệp của bước.")
+        _fail(render, TOO_MANY_ATTEMPTS)
         return False
     page = render.procedure  # the live (published) content that was hashed at request time
-    spec = tutorial_spec(page, only_step=render.step_key or None)
-    try:
-        with tempfile.TemporaryDirectory(prefix="render-") as folder:
-            render_progress(render.pk, 5)
-            if render.is_tutorial:
-                output = render_tutorial(spec, Path(folder))
-            else:
-                keys = [s.key for s in spec.steps]
-                if render.step_key not in keys:
-                    _fail(render, "Bước này không còn trong trang thủ tục.")
-                    return False
-                index = keys.index(render.step_key)
-                # One step is watched again on a phone; the projector plays the whole
-                # tutorial, so step clips come in the low-bandwidth size only.
-                output = render_step_clip(
-                    spec.steps[index],
-                    Path(folder),
-                    heights=(360,),
-                    index=index + 1,
-                    count=len(keys),
-                )
-            render_progress(render.pk, 90)
-            _store(render, output)
-    except RenderInputError as error:
-        _fail(render, str(error))
-        return False
+    with _kept_alive(render.pk):
+        spec = tutorial_spec(page, only_step=render.step_key or None)
+        try:
+            with tempfile.TemporaryDirectory(prefix="render-") as folder:
+                render_progress(render.pk, 5)
+                if render.is_tutorial:
+                    output = render_tutorial(spec, Path(folder))
+                else:
+                    keys = [s.key for s in spec.steps]
+                    if render.step_key not in keys:
+                        _fail(render, "Bước này không còn trong trang thủ tục.")
+                        return False
+                    index = keys.index(render.step_key)
+                    # One step is watched again on a phone; the projector plays the whole
+                    # tutorial, so step clips come in the low-bandwidth size only.
+                    output = render_step_clip(
+                        spec.steps[index],
+                        Path(folder),
+                        heights=(360,),
+                        index=index + 1,
+                        count=len(keys),
+                    )
+                render_progress(render.pk, 90)
+                _store(render, output)
+        except RenderInputError as error:
+            _fail(render, str(error))
+            return False
     return True
 
 
+def render_folder(render: TutorialRender) -> str:
+    """The storage folder of this render's files (render_path names one per row)."""
+    return posixpath.dirname(render_path(render, "file"))
+
+
+def _referenced_names(render: TutorialRender) -> set[str]:
+    # The row as stored now, not only as loaded at the claim: should another worker have
+    # taken the render over and finished it meanwhile, the files it recorded stay.
+    stored = TutorialRender.objects.filter(pk=render.pk).values_list(*FILE_FIELDS).first()
+    loaded = (getattr(render, field).name for field in FILE_FIELDS)
+    return {name for name in (*(stored or ()), *loaded) if name}
+
+
+def render_leftovers_remove(render: TutorialRender) -> None:
+    """Delete the files of a killed attempt: saved in the render's folder, never recorded
+    in its row. With a storage that does not overwrite (S3, file_overwrite=False) they
+    would also push this attempt's files to new names and stay in the bucket for good.
+    The folder is this row's alone (render_path), so a file the row does not name is
+    nobody's; one listing per store keeps it cheap on S3."""
+    storage = render.video_360.storage
+    folder = render_folder(render)
+    try:
+        _subfolders, names = storage.listdir(folder)
+    except FileNotFoundError:  # nothing saved yet (FileSystemStorage has no folder)
+        return
+    kept = _referenced_names(render)
+    for name in names:
+        path = f"{folder}/{name}"
+        if path not in kept:
+            logger.info("Render %s: removing leftover %s", render.pk, path)
+            storage.delete(path)
+
+
 def _store(render: TutorialRender, output: RenderOutput) -> None:
+    render_leftovers_remove(render)
     for label, field, size_field in (
         ("360p", "video_360", "size_360"),
         ("720p", "video_720", "size_720"),
@@ -240,3 +322,50 @@ def render_mark_failed(*, render_id: uuid.UUID | str, message: str) -> None:
     render = TutorialRender.objects.filter(pk=render_id).first()
     if render and render.status != TutorialRender.Status.DONE:
         _fail(render, message)
+
+
+def _stalled(now: datetime.datetime) -> Q:
+    dead_worker = Q(status=TutorialRender.Status.RUNNING) & (
+        Q(heartbeat_at__lt=now - stale_after()) | Q(heartbeat_at__isnull=True)
+    )
+    lost_message = Q(
+        status=TutorialRender.Status.PENDING, requested_at__lt=now - pending_requeue_after()
+    )
+    return dead_worker | lost_message
+
+
+def _stalled_out_of_attempts_fail(now: datetime.datetime) -> None:
+    # Sending these again would only have the task fail them; failing them here shows the
+    # editor "failed" (and the button to render again) instead of a render that seems to
+    # run for the two hours until the broker gives its message back.
+    exhausted = TutorialRender.objects.filter(_stalled(now), attempts__gte=MAX_ATTEMPTS)
+    failed = exhausted.update(
+        status=TutorialRender.Status.FAILED, error=TOO_MANY_ATTEMPTS, finished_at=now
+    )
+    if failed:
+        logger.warning("%s stalled renders failed: no attempts left", failed)
+
+
+def _resend_due(render_id: uuid.UUID, attempts: int) -> bool:
+    """True once per attempt and waiting period: a render that waits behind a long queue
+    is not sent again every sweep, and one whose re-sent attempt died too is sent at
+    once. (In the cache: Redis, shared by every worker, when REDIS_URL is set.)"""
+    key = f"tutorial-render-resent:{render_id}:{attempts}"
+    return cache.add(key, True, timeout=pending_requeue_after().total_seconds())
+
+
+def renders_stalled_requeue(
+    *, now: datetime.datetime, send: Callable[[str], object]
+) -> list[uuid.UUID]:
+    """Send again (with ``send``, the render task's delay) the renders whose worker died
+    (a stale heartbeat) or whose message was lost (waiting too long): a killed worker's
+    message comes back only after the broker's visibility timeout, hours later. The claim
+    makes a delivery too many harmless. Returns the ids sent."""
+    _stalled_out_of_attempts_fail(now)
+    stalled = TutorialRender.objects.filter(_stalled(now), attempts__lt=MAX_ATTEMPTS)
+    sent = []
+    for render_id, attempts in stalled.values_list("pk", "attempts"):
+        if _resend_due(render_id, attempts):
+            send(str(render_id))
+            sent.append(render_id)
+    return sent

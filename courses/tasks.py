@@ -4,8 +4,10 @@ from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 
 from django.conf import settings
+from django.utils import timezone
 
-from .rendering import BUSY, render_mark_failed, tutorial_render_execute
+from .captures import captures_stalled_requeue
+from .rendering import BUSY, render_mark_failed, renders_stalled_requeue, tutorial_render_execute
 
 logger = logging.getLogger(__name__)
 
@@ -41,3 +43,17 @@ def render_tutorial_task(self: Task, render_id: str) -> bool | str:
         # Another worker holds it: look again once its heartbeat could have gone stale.
         raise self.retry(countdown=settings.TUTORIAL_RENDER_STALE_SECONDS, max_retries=20)
     return outcome
+
+
+@shared_task
+def requeue_stalled_renders() -> int:
+    """Beat: send again the renders and captures whose worker died or whose message was
+    lost (thin: see rendering.renders_stalled_requeue and captures_stalled_requeue)."""
+    now = timezone.now()
+    renders = renders_stalled_requeue(now=now, send=render_tutorial_task.delay)
+    pages = captures_stalled_requeue(now=now)
+    if renders or pages:
+        logger.warning(
+            "Sent again: %s stalled renders, the captures of %s pages", len(renders), len(pages)
+        )
+    return len(renders) + len(pages)

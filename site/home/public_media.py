@@ -6,7 +6,8 @@ cached, and WhiteNoise already does both well for static files. Media change whi
 server runs (a new render), so this instance looks files up on each request instead of
 indexing them at start-up.
 
-Only folders that hold public files are served here. Learners' uploads (sandbox/),
+Only folders that hold public files are served here (settings.MEDIA_PUBLIC_FOLDERS, the
+same list the bucket storage gives /media/ addresses to). Learners' uploads (sandbox/),
 documents (Wagtail checks their privacy) and certificates stay behind their views.
 """
 
@@ -14,9 +15,8 @@ import os
 
 from whitenoise import WhiteNoise
 
-# Folders under MEDIA_ROOT a visitor may fetch directly: tutorial renders, and Wagtail's
-# images and renditions (shown on public pages).
-PUBLIC_MEDIA_FOLDERS = ("renders", "images", "original_images")
+from django.conf import settings
+
 # A render's folder is named after its row and never rewritten once done; images get a
 # new name when replaced. A day of caching still lets a fixed file reach phones soon.
 MEDIA_MAX_AGE = 24 * 60 * 60
@@ -41,7 +41,7 @@ class PublicMediaFiles(WhiteNoise):
             add_headers_function=_announce_ranges,
         )
         prefix = "/" + media_url.strip("/") + "/"
-        for folder in PUBLIC_MEDIA_FOLDERS:
+        for folder in settings.MEDIA_PUBLIC_FOLDERS:
             self.add_files(os.path.join(str(media_root), folder), prefix=f"{prefix}{folder}/")
         self.media_prefix = prefix
 
@@ -53,10 +53,8 @@ class PublicMediaFiles(WhiteNoise):
 
 
 def with_public_media(application):
-    """Wrap the WSGI application when media live on this machine's disk (with S3 the
-    store serves them)."""
-    from django.conf import settings
-
+    """Wrap the WSGI application when media live on this machine's disk (with a bucket,
+    nginx proxies the same /media/ paths to it)."""
     backend = settings.STORAGES["default"]["BACKEND"]
     if backend != "django.core.files.storage.FileSystemStorage":
         return application

@@ -77,8 +77,9 @@ def percentile(values, share):
 class Bench:
     """What the users share: the world, and everything they did."""
 
-    def __init__(self, *, server, learners, think, video_pace, seed):
+    def __init__(self, *, server, learners, think, video_pace, seed, tap_again=False):
         self.server, self.learners = server, learners
+        self.tap_again = tap_again
         self.think, self.video_pace, self.seed = think, video_pace, seed
         self.sessions = SessionReader.from_env(server.env)
         self.journeys, self.phones, self.crashes = [], [], []
@@ -98,7 +99,7 @@ def learner_class(bench):
         @task
         def class_journey(self):
             index, bench.next_index = bench.next_index, bench.next_index + 1
-            phone = Phone(self.client, self.host)
+            phone = Phone(self.client, self.host, tap_again=bench.tap_again)
             bench.phones.append(phone)
             journey = ClassJourney(
                 phone,
@@ -133,7 +134,7 @@ def trainer_class(bench):
         wait_time = constant(15)
 
         def on_start(self):
-            phone = Phone(self.client, self.host)
+            phone = Phone(self.client, self.host, tap_again=bench.tap_again)
             bench.phones.append(phone)
             self.board = TrainerBoard(phone, bench.server.world)
             try:
@@ -218,6 +219,40 @@ def server_counts(server):
     )
 
 
+def wave_run(server, bench, *, spawn_seconds, time_limit, during=None):
+    """Run the learners' journeys (and the trainer's board) until every journey has ended
+    or the time limit; `during(elapsed)` is called every second (the province stage kills
+    servers from there). Returns the wall time and the CPU seconds of the app servers,
+    of this load generator and of everything else on the machine."""
+    environment = Environment(
+        user_classes=[learner_class(bench), trainer_class(bench)],
+        events=events,
+        host=server.url,
+    )
+    runner = environment.create_local_runner()
+    server_known, own = {}, psutil.Process()
+    server_cpu_before = cpu_seconds(server.server_pids(), server_known)
+    own_before = sum(own.cpu_times()[:2])
+    machine_before = machine_busy_seconds()
+    started = time.monotonic()
+    runner.start(bench.learners + 1, spawn_rate=max(bench.learners / spawn_seconds, 0.1))
+    deadline = started + time_limit
+    while time.monotonic() < deadline:
+        gevent.sleep(1)
+        if during is not None:
+            during(time.monotonic() - started)
+        # Readings while running too: a killed server's processes keep their last one.
+        cpu_seconds(server.server_pids(), server_known)
+        if bench.finished() >= bench.learners:
+            break
+    elapsed = time.monotonic() - started
+    server_cpu = cpu_seconds(server.server_pids(), server_known) - server_cpu_before
+    own_cpu = sum(own.cpu_times()[:2]) - own_before
+    others_cpu = machine_busy_seconds() - machine_before - server_cpu - own_cpu
+    runner.quit()
+    return elapsed, (server_cpu, own_cpu, others_cpu)
+
+
 def run(args):
     logging.basicConfig(level=logging.WARNING)
     database = (
@@ -232,41 +267,53 @@ def run(args):
             video_pace=args.video_pace,
             seed=args.seed,
         )
-        environment = Environment(
-            user_classes=[learner_class(bench), trainer_class(bench)],
-            events=events,
-            host=server.url,
-        )
-        runner = environment.create_local_runner()
-        server_processes = server.server_pids()
-        workers = len(server_processes) - 1
+        workers = len(server.server_pids()) - 1
         say(
             f"server {server.url}: gunicorn, {workers} workers; {args.learners} learners "
             f"arriving over {args.spawn_seconds:g} s, reading {args.think[0]:g}-{args.think[1]:g}"
             f" s a screen, video at {args.video_pace:g}× real time, limit {args.time_limit} s"
         )
-        server_known, own = {}, psutil.Process()
-        server_cpu_before = cpu_seconds(server_processes, server_known)
-        own_before = sum(own.cpu_times()[:2])
-        machine_before = machine_busy_seconds()
-        started = time.monotonic()
-        runner.start(args.learners + 1, spawn_rate=max(args.learners / args.spawn_seconds, 0.1))
-        deadline = started + args.time_limit
-        while time.monotonic() < deadline:
-            gevent.sleep(1)
-            if bench.finished() >= args.learners:
-                break
-        elapsed = time.monotonic() - started
-        server_cpu = cpu_seconds(server.server_pids(), server_known) - server_cpu_before
-        own_cpu = sum(own.cpu_times()[:2]) - own_before
-        others_cpu = machine_busy_seconds() - machine_before - server_cpu - own_cpu
-        runner.quit()
+        elapsed, cpu = wave_run(
+            server, bench, spawn_seconds=args.spawn_seconds, time_limit=args.time_limit
+        )
         counts = server_counts(server)
-        cpu = (server_cpu, own_cpu, others_cpu)
         return report(args, bench, counts, elapsed, cpu, workers, server_errors(server))
 
 
 def report(args, bench, counts, elapsed, cpu, workers, server_log):
+    figures = wave_figures(bench, counts, elapsed, cpu, workers, server_log)
+    completed, failed_hits = figures["completed"], figures["failed_hits"]
+    lost, extra = figures["lost"], figures["extra"]
+    page_p95, form_p95 = figures["page_p95"], figures["form_p95"]
+    failures = []
+    if completed < args.learners:
+        failures.append(f"{args.learners - completed} journeys did not complete")
+    if failed_hits:
+        failures.append(
+            f"{len(failed_hits)} requests failed ({figures['server_errors']} server errors)"
+        )
+    if lost or extra:
+        failures.append(f"{lost} watch segments lost, {extra} credited twice")
+    if not page_p95 < PAGE_P95_TARGET_S:
+        failures.append(f"page p95 {page_p95:.3f} s ≥ {PAGE_P95_TARGET_S} s")
+    if not form_p95 < FORM_P95_TARGET_S:
+        failures.append(f"form p95 {form_p95:.3f} s ≥ {FORM_P95_TARGET_S} s")
+    judged = args.learners <= TARGET_LEARNERS
+    if failures:
+        verdict = "MISSED" if judged else "(not judged above 40 learners)"
+        say(f"targets {verdict}: " + "; ".join(failures))
+    else:
+        say("targets met")
+    say(
+        f"bench-class learners={args.learners} completed={completed} "
+        f"errors={len(failed_hits) + lost + extra} page_p95_s={page_p95:.3f} "
+        f"form_p95_s={form_p95:.3f}"
+    )
+    return 1 if judged and failures else 0
+
+
+def wave_figures(bench, counts, elapsed, cpu, workers, server_log):
+    """Print the figures of one wave of journeys and return the ones that are judged."""
     server_cpu, own_cpu, others_cpu = cpu
     hits = [hit for phone in bench.phones for hit in phone.hits]
     by_name = defaultdict(list)
@@ -320,10 +367,10 @@ def report(args, bench, counts, elapsed, cpu, workers, server_log):
 
     journeys = [record["journey"] for record in bench.journeys]
     completed = sum(1 for journey in journeys if journey.failed is None and journey.code)
-    not_started = args.learners - len(journeys)
+    not_started = bench.learners - len(journeys)
     stuck = sum(1 for record in bench.journeys if record["ended"] is None)
     say(
-        f"journeys completed {completed}/{args.learners}"
+        f"journeys completed {completed}/{bench.learners}"
         + (f", {not_started} never started" if not_started else "")
         + (f", {stuck} still running at the time limit" if stuck else "")
     )
@@ -383,31 +430,16 @@ def report(args, bench, counts, elapsed, cpu, workers, server_log):
     for line in server_log:
         say(line)
 
-    page_p95 = percentile([hit.seconds for hit in pages], 95)
-    form_p95 = percentile([hit.seconds for hit in forms], 95)
-    failures = []
-    if completed < args.learners:
-        failures.append(f"{args.learners - completed} journeys did not complete")
-    if failed_hits:
-        failures.append(f"{len(failed_hits)} requests failed ({server_errors} server errors)")
-    if lost or extra:
-        failures.append(f"{lost} watch segments lost, {extra} credited twice")
-    if not page_p95 < PAGE_P95_TARGET_S:
-        failures.append(f"page p95 {page_p95:.3f} s ≥ {PAGE_P95_TARGET_S} s")
-    if not form_p95 < FORM_P95_TARGET_S:
-        failures.append(f"form p95 {form_p95:.3f} s ≥ {FORM_P95_TARGET_S} s")
-    judged = args.learners <= TARGET_LEARNERS
-    if failures:
-        verdict = "MISSED" if judged else "(not judged above 40 learners)"
-        say(f"targets {verdict}: " + "; ".join(failures))
-    else:
-        say("targets met")
-    say(
-        f"bench-class learners={args.learners} completed={completed} "
-        f"errors={len(failed_hits) + lost + extra} page_p95_s={page_p95:.3f} "
-        f"form_p95_s={form_p95:.3f}"
-    )
-    return 1 if judged and failures else 0
+    return {
+        "hits": hits,
+        "completed": completed,
+        "failed_hits": failed_hits,
+        "server_errors": server_errors,
+        "lost": lost,
+        "extra": extra,
+        "page_p95": percentile([hit.seconds for hit in pages], 95),
+        "form_p95": percentile([hit.seconds for hit in forms], 95),
+    }
 
 
 def main(argv=None):

@@ -81,6 +81,7 @@ class Hit:
     ok: bool = True
     error: str = ""
     started: float = 0.0  # time.perf_counter() when it was sent
+    tapped_again: bool = False  # a POST the proxy could not deliver, which the person re-sent
 
 
 # -- reading pages ----------------------------------------------------------------------
@@ -314,10 +315,17 @@ class Phone:
     silently: a form's POST and the page it leads to are timed as two requests, as a
     browser makes them."""
 
-    def __init__(self, client, base_url, *, timeout=60):
+    # What a person does when a form answers "bad gateway" (an app server died with the
+    # form in it; the proxy resends only requests that never reached a server): wait a
+    # moment and press the button again. Off by default: on one server it hides nothing.
+    TAP_AGAIN_STATUSES = (0, 502, 503, 504)
+    TAP_AGAIN_AFTER_S = 2.0
+
+    def __init__(self, client, base_url, *, timeout=60, tap_again=False):
         self.client = client
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        self.tap_again = tap_again
         self.named = hasattr(client, "request_event")  # locust.clients.HttpSession
         self.hits = []
         self.fetched = set()  # static files the browser has cached
@@ -337,6 +345,17 @@ class Phone:
         kwargs.setdefault("timeout", self.timeout)
         if self.named:
             kwargs["name"] = name
+        if self.tap_again and method == "POST":
+            try:
+                return self._send(method, path, name, kind, step, expect, marker, kwargs)
+            except JourneyError as error:
+                if error.status not in self.TAP_AGAIN_STATUSES or not self.hits:
+                    raise
+                self.hits[-1].tapped_again = True
+                time.sleep(self.TAP_AGAIN_AFTER_S)
+        return self._send(method, path, name, kind, step, expect, marker, kwargs)
+
+    def _send(self, method, path, name, kind, step, expect, marker, kwargs):
         started = time.perf_counter()
         try:
             response = self.client.request(method, self.url(path), **kwargs)
@@ -352,7 +371,9 @@ class Phone:
         self.hits.append(hit)
         if not status:
             hit.ok, hit.error = False, problem
-            raise JourneyError(step, problem)
+            error = JourneyError(step, problem)
+            error.status = 0
+            raise error
         if status not in expect:
             hit.ok, hit.error = False, f"HTTP {status}"
             detail = error_summary(response.text) if "html" in _content_type(response) else ""
@@ -418,7 +439,9 @@ class Phone:
     def clone(self):
         """The same phone for one more simultaneous request: a new connection carrying
         the same cookies (a double tap sends two requests with one cookie jar)."""
-        twin = Phone(requests.Session(), self.base_url, timeout=self.timeout)
+        twin = Phone(
+            requests.Session(), self.base_url, timeout=self.timeout, tap_again=self.tap_again
+        )
         twin.client.cookies.update(self.client.cookies)
         return twin
 

@@ -130,6 +130,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://cong-dan-so")}
+# Wagtail's redirect import keeps the uploaded file between the upload and the confirm
+# request; in the shared cache, the second request may land on any app server.
+WAGTAIL_REDIRECTS_FILE_STORAGE = "cache" if REDIS_URL else "tmp_file"
 
 # Celery: without a broker, tasks run eagerly in-process (the embedded default).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
@@ -206,6 +209,14 @@ STATICFILES_DIRS = [SITE_DIR / "static"]
 # Media: files under media/ by default, S3-compatible object storage when a bucket is set.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Folders whose files anyone may fetch at MEDIA_URL + name: tutorial renders (videos,
+# posters) and Wagtail's original images and renditions, all shown on public pages. On
+# one laptop home.public_media serves them; with a bucket, nginx proxies these paths to
+# it, and `manage.py media_bucket_prepare` lets anonymous readers get these prefixes and
+# nothing else. Every other file (learners' uploads, documents, captured screens) has no
+# public address and is streamed by the platform's views after checking who asks. A
+# change here must also be made in deploy/nginx and followed by media_bucket_prepare.
+MEDIA_PUBLIC_FOLDERS = ("renders", "images", "original_images")
 MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -213,7 +224,9 @@ STORAGES = {
 }
 if MEDIA_S3_BUCKET:
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        # Public folders get /media/ addresses on this host (phones in a commune hall
+        # reach nothing else); the rest get presigned URLs, used by no page.
+        "BACKEND": "home.storage.MediaBucketStorage",
         "OPTIONS": {
             "bucket_name": MEDIA_S3_BUCKET,
             "endpoint_url": env("MEDIA_S3_ENDPOINT_URL", default=None),
@@ -239,6 +252,11 @@ WAGTAILDOCS_EXTENSIONS = [
     *["mp3", "m4a", "wav", "ogg", "mp4", "webm", "mov"],
 ]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Documents always stream through Wagtail's view, which checks privacy. Left unset, Wagtail
+# would redirect to a presigned bucket URL when media are in S3: a host the phones in a
+# commune hall cannot reach, and a link that works for anyone until it expires. (On the
+# local disk this is what Wagtail chooses by itself.)
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Publishing a procedure renders the video of every changed step (a Celery task).
 TUTORIAL_RENDER_ON_PUBLISH = env.bool("TUTORIAL_RENDER_ON_PUBLISH", default=True)
@@ -251,6 +269,14 @@ TUTORIAL_CAPTURE_ENABLED = env.bool("TUTORIAL_CAPTURE_ENABLED", default=True)
 CAPTURE_CHROMIUM = env("CAPTURE_CHROMIUM", default="")
 # A capture not finished after this long (its worker died) is asked for again.
 TUTORIAL_CAPTURE_STALE_SECONDS = env.int("TUTORIAL_CAPTURE_STALE_SECONDS", default=11 * 60)
+# A render still waiting this long after it was asked for has lost its message (or waits
+# behind a long queue): the sweep sends it again, at most once per this period.
+TUTORIAL_RENDER_PENDING_REQUEUE_SECONDS = env.int(
+    "TUTORIAL_RENDER_PENDING_REQUEUE_SECONDS", default=15 * 60
+)
+# How often beat looks for renders and captures whose worker died: their message would
+# otherwise wait for the broker's visibility timeout (2 hours).
+TUTORIAL_RENDER_SWEEP_SECONDS = env.int("TUTORIAL_RENDER_SWEEP_SECONDS", default=60)
 
 # Sandbox: practice data is deleted this many days after its owner's last activity;
 # the auto-officer takes one action per this many seconds (its accelerated clock).
@@ -262,6 +288,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sandbox.tasks.purge_expired_practice_data",
         "schedule": 6 * 60 * 60,
     },
+    "requeue-stalled-renders": {
+        "task": "courses.tasks.requeue_stalled_renders",
+        "schedule": TUTORIAL_RENDER_SWEEP_SECONDS,
+        # A sweep queued behind long renders is dropped; the next one comes a minute later.
+        "options": {"expires": TUTORIAL_RENDER_SWEEP_SECONDS},
+    },
 }
 
 # Demo accounts printed by `seed_demo`; override on any server that others can reach.
@@ -272,15 +304,19 @@ DEMO_PASSWORD = env("DEMO_PASSWORD", default="congdanso2026")
 # internet anyway). Inline style attributes stay allowed (the report bars use them).
 # Wagtail's admin, for staff only, also needs its own inline scripts: see
 # home.middleware.ContentSecurityPolicyMiddleware.
-_MEDIA_ORIGINS = [env("MEDIA_S3_ENDPOINT_URL", default="")] if MEDIA_S3_BUCKET else []
+# Media are 'self' wherever they are kept: public ones have /media/ addresses (nginx
+# fetches them from the bucket), private ones are streamed by the platform's views, so
+# the bucket's own host is not allowed. The one thing still linked there is a staff
+# avatar uploaded in Wagtail's admin (a presigned URL): not worth opening every page's
+# policy to another host, which offices in a commune often cannot reach anyway.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "style-src-attr": ["'unsafe-inline'"],
-        "img-src": ["'self'", "data:", *_MEDIA_ORIGINS],
-        "media-src": ["'self'", *_MEDIA_ORIGINS],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
