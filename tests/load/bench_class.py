@@ -38,6 +38,7 @@ from pathlib import Path
 import gevent
 import psutil
 from locust.env import Environment
+from requests.adapters import HTTPAdapter
 
 from tests.load.journey import (
     FORM,
@@ -74,12 +75,45 @@ def percentile(values, share):
     return ordered[max(0, math.ceil(share / 100 * len(ordered)) - 1)]
 
 
-class Bench:
-    """What the users share: the world, and everything they did."""
+class HallAdapter(HTTPAdapter):
+    """Connections from one loopback address: the phones of one hall share the hall's
+    address, as behind its Wi-Fi router (the per-address throttles count them together)."""
 
-    def __init__(self, *, server, learners, think, video_pace, seed, tap_again=False):
+    def __init__(self, source_address):
+        self.source_address = source_address
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.source_address, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
+def hall_address(hall):
+    """127.0.1.1, 127.0.1.2, …: loopback addresses, one a hall (Linux answers all of
+    127.0.0.0/8 on the loopback interface)."""
+    return f"127.0.{1 + hall // 250}.{1 + hall % 250}"
+
+
+class Bench:
+    """What the users share: the world, and everything they did. With `hall_size`, every
+    `hall_size` learners come from a loopback address of their own (from hall number
+    `first_hall` on); without it all come from 127.0.0.1, one hall."""
+
+    def __init__(
+        self,
+        *,
+        server,
+        learners,
+        think,
+        video_pace,
+        seed,
+        tap_again=False,
+        hall_size=None,
+        first_hall=0,
+    ):
         self.server, self.learners = server, learners
         self.tap_again = tap_again
+        self.hall_size, self.first_hall = hall_size, first_hall
         self.think, self.video_pace, self.seed = think, video_pace, seed
         self.sessions = SessionReader.from_env(server.env)
         self.journeys, self.phones, self.crashes = [], [], []
@@ -99,6 +133,9 @@ def learner_class(bench):
         @task
         def class_journey(self):
             index, bench.next_index = bench.next_index, bench.next_index + 1
+            if bench.hall_size:
+                hall = bench.first_hall + index // bench.hall_size
+                self.client.mount("http://", HallAdapter(hall_address(hall)))
             phone = Phone(self.client, self.host, tap_again=bench.tap_again)
             bench.phones.append(phone)
             journey = ClassJourney(

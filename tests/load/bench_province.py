@@ -48,6 +48,7 @@ from tests.load.province import ProvinceTopology
 CHAOS_PROCEDURE = "cap-phieu-ly-lich-tu-phap"
 RENDERS_DONE_WITHIN_S = 900
 RESTART_AFTER_S = 5
+HALL_SIZE = 40
 # journeys complete, no request failed for good, watch segments exact, something was
 # killed, renders done, renders once, no file missing, no render file unreferenced
 KILL_CHECKS = 8
@@ -182,7 +183,7 @@ def renders_wait(province, ids):
     return renders_state(province, ids)
 
 
-def wave(province, args, learners, *, chaos=None):
+def wave(province, args, learners, *, first_hall, chaos=None):
     say("")
     say(f"=== {learners} learners across the proxy ===")
     province.psql("SELECT pg_stat_statements_reset()")
@@ -198,6 +199,10 @@ def wave(province, args, learners, *, chaos=None):
         video_pace=args.video_pace,
         seed=f"{args.seed}-{learners}",
         tap_again=True,
+        # A class of 40 a hall, each hall behind its own address; a wave's halls are new
+        # ones, so no throttle counts the previous wave's joins.
+        hall_size=HALL_SIZE,
+        first_hall=first_hall,
     )
     spawn = args.spawn_seconds or max(10.0, learners / 4)
     elapsed, cpu = wave_run(
@@ -324,14 +329,15 @@ def run(args):
             f"ports {province.app_ports} (gunicorn, 1 process × {args.threads} threads each), "
             f"{psutil.cpu_count()} cores shared by everything"
         )
-        results, failures = [], []
+        results, failures, first_hall = [], [], 0
         for learners in args.learners:
             chaos = None
             if args.kill:
                 # Once every phone has arrived: some learners are in the forms by then,
                 # the latest still watching the video.
                 chaos = Chaos(province, kill_at=(args.spawn_seconds or learners / 4) + 45)
-            result = wave(province, args, learners, chaos=chaos)
+            result = wave(province, args, learners, first_hall=first_hall, chaos=chaos)
+            first_hall += math.ceil(learners / HALL_SIZE)
             results.append(result)
             if args.kill:
                 failures += kill_checks(province, result, chaos)
