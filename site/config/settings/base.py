@@ -178,10 +178,11 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", d
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "home.errors.login_locked"
-# Behind a reverse proxy, the client's address is in X-Forwarded-For (set it to 1 there).
-AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0) or None
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# Behind a reverse proxy, the client's address is in X-Forwarded-For: set the number of
+# proxies in front (1 behind deploy/nginx). Read by home.throttle.client_address, for
+# django-axes and django-ratelimit alike.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "home.throttle.client_address"
 # django-ratelimit (home.throttle) counts in the default cache, by the same client address
 # django-axes sees.
 RATELIMIT_USE_CACHE = "default"
