@@ -160,9 +160,7 @@ class ProvinceTopology:
         self.workers_per_server, self.threads = workers_per_server, threads
         self.workdir = Path(tempfile.mkdtemp(prefix="cds-province-"))
         self.workdir.chmod(0o755)
-        self.ports = {
-            name: free_port() for name in ("postgres", "redis", "s3", "proxy", "beat_unused")
-        }
+        self.ports = {name: free_port() for name in ("postgres", "redis", "s3", "proxy")}
         self.app_ports = [free_port() for _ in range(app_servers)]
         self.url = f"http://127.0.0.1:{self.ports['proxy']}"
         self.services = {}
